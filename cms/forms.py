@@ -1,0 +1,86 @@
+"""Forms for the visitor-facing account pages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from cms.choices import Profession
+from cms.models import User
+from cms.validators import validate_registration_number
+
+
+class ProfileFieldsForm(forms.Form):
+    """The professional profile, asked at sign-up and editable afterwards."""
+
+    full_name = forms.CharField(
+        max_length=150,
+        label="Full name",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "Enter your full name."},
+    )
+    profession = forms.ChoiceField(
+        choices=Profession.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select your profession."},
+    )
+    registration_number = forms.CharField(
+        max_length=20,
+        required=False,
+        label="Professional registration number (optional)",
+        help_text="GMC number for doctors, HCPC number for physiotherapists, NMC PIN for nurses.",
+    )
+    organisation = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Organisation (optional)",
+        help_text="Your practice, trust or service.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        profession = cleaned.get("profession")
+        if profession:
+            try:
+                cleaned["registration_number"] = validate_registration_number(
+                    profession=profession, number=cleaned.get("registration_number", "")
+                )
+            except ValidationError as error:
+                self.add_error("registration_number", error)
+        return cleaned
+
+
+class SignupProfileForm(ProfileFieldsForm):
+    """Extra fields on allauth's sign-up form; `signup` stores them on the new user."""
+
+    field_order = ["full_name", "profession", "registration_number", "organisation"]
+
+    def signup(self, request, user: User) -> None:
+        user.full_name = self.cleaned_data["full_name"]
+        user.profession = self.cleaned_data["profession"]
+        user.registration_number = self.cleaned_data["registration_number"]
+        user.organisation = self.cleaned_data["organisation"]
+        user.save()
+
+
+class ProfileForm(forms.ModelForm):
+    """Edit one's own profile."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "profession", "registration_number", "organisation"]
+        widgets = {"profession": forms.RadioSelect}
+        labels = {
+            "registration_number": "Professional registration number (optional)",
+            "organisation": "Organisation (optional)",
+        }
+        error_messages = {
+            "full_name": {"required": "Enter your full name."},
+            "profession": {"required": "Select your profession."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+        self.fields["profession"].required = True
+        # A model field with blank=True adds an empty "---------" radio; a profession is required.
+        self.fields["profession"].choices = Profession.choices

@@ -1,0 +1,34 @@
+"""Load the demo site: pages, settings and one account per role. Safe to run repeatedly."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure, demo_site_build
+
+MESSAGE_NOT_ALLOWED = (
+    "Demo accounts have published passwords, so seed_demo only runs where SEED_DEMO_ALLOWED is on "
+    "(development and test settings)."
+)
+
+
+class Command(BaseCommand):
+    help = "Build the demo site and one demo account per role (idempotent)."
+
+    def handle(self, *args, **options):
+        if not settings.SEED_DEMO_ALLOWED:
+            raise CommandError(MESSAGE_NOT_ALLOWED)
+        demo_site_build()
+        demo_accounts_ensure()
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
+        for account in DEMO_ACCOUNTS:
+            line = f"  {account.role.label:<14} {account.email:<24} password: {account.password}"
+            if account.totp_secret:
+                line += f"  (authenticator secret {account.totp_secret})"
+            self.stdout.write(line)
+        self.stdout.write(
+            "  Trainer and administrator accounts ask for a 6-digit code at sign-in: add the "
+            "secret to an authenticator app, or run `make demo-code EMAIL=trainer@example.com`."
+        )

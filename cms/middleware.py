@@ -1,0 +1,96 @@
+"""Session lifetime and the multi-factor requirement for privileged roles."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
+
+SESSION_STARTED_KEY = "cms_session_started"
+SESSION_LAST_SEEN_KEY = "cms_session_last_seen"
+SESSION_MFA_CHECKED_KEY = "cms_mfa_checked"
+
+# Activity is written to the session at most this often, so most requests do not save it.
+LAST_SEEN_RESOLUTION_SECONDS = 60
+
+MESSAGE_SESSION_IDLE = "You were signed out because you were inactive for 30 minutes."
+MESSAGE_SESSION_EXPIRED = "You were signed out because you have been signed in for 12 hours."
+MESSAGE_MFA_REQUIRED = (
+    "Your role needs two-factor authentication. Set up an authenticator app to continue."
+)
+
+
+class SessionTimeoutMiddleware:
+    """Signs a user out after 30 minutes idle or 12 hours after sign-in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = time.time()
+            session = request.session
+            started = session.setdefault(SESSION_STARTED_KEY, now)
+            last_seen = session.get(SESSION_LAST_SEEN_KEY, now)
+            message = None
+            if now - started > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds():
+                message = MESSAGE_SESSION_EXPIRED
+            elif now - last_seen > settings.SESSION_IDLE_TIMEOUT.total_seconds():
+                message = MESSAGE_SESSION_IDLE
+            if message:
+                logout(request)
+                messages.info(request, message)
+                return redirect_to_login(request.get_full_path())
+            if (
+                SESSION_LAST_SEEN_KEY not in session
+                or now - last_seen > LAST_SEEN_RESOLUTION_SECONDS
+            ):
+                session[SESSION_LAST_SEEN_KEY] = now
+        return self.get_response(request)
+
+
+def mfa_required_for(user) -> bool:
+    """Whether the user's roles oblige them to use an authenticator app."""
+    if user.is_superuser:
+        return True
+    return bool(user.role_names & set(settings.MFA_REQUIRED_GROUPS))
+
+
+def mfa_enrolled(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class RequireMFAMiddleware:
+    """Trainers and administrators must set up TOTP before they can use anything else.
+
+    The outcome is remembered in the session, so after the first request the check costs nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and not request.session.get(SESSION_MFA_CHECKED_KEY):
+            if not mfa_required_for(user) or mfa_enrolled(user):
+                request.session[SESSION_MFA_CHECKED_KEY] = True
+            elif not self._is_exempt(request.path):
+                messages.warning(request, MESSAGE_MFA_REQUIRED)
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _is_exempt(path: str) -> bool:
+        exempt = (
+            reverse("mfa_activate_totp"),
+            reverse("mfa_index"),
+            reverse("account_logout"),
+            reverse("account_reauthenticate"),
+            settings.STATIC_URL,
+        )
+        return path.startswith(exempt) or path.startswith("/accounts/2fa/recovery-codes/")

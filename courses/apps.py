@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoursesConfig(AppConfig):
+    """Learning: courses, modules, lessons, quizzes, progress and certification."""
+
+    name = "courses"
+    default_auto_field = "django.db.models.BigAutoField"
