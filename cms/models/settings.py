@@ -37,7 +37,7 @@ class SiteSettings(BaseSiteSetting):
     service_name = models.CharField(max_length=80, default="STarT Back training")
     logo_text = models.CharField(
         max_length=40,
-        default="STarT Back",
+        default="Stratified care",
         help_text="Short text shown in the header in place of a logo.",
     )
     footer_links = StreamField([("link", FooterLinkBlock())], blank=True)

@@ -1,0 +1,210 @@
+"""Sign-up, roles, sign-in protections and the profile page."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+
+from allauth.account.models import EmailAddress
+
+from cms.choices import Profession, Role
+from cms.models import User
+from cms.validators import MESSAGE_GP, MESSAGE_NURSE, MESSAGE_PHYSIO, validate_registration_number
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP = {
+    "email": "new.gp@example.com",
+    "full_name": "Dr Aisha Khan",
+    "profession": Profession.GP,
+    "registration_number": "1234567",
+    "organisation": "Lakeside Surgery",
+    "password1": "a-long-enough-passphrase",
+    "password2": "a-long-enough-passphrase",
+}
+
+
+def test_sign_up_creates_a_trainee_with_profile_and_sends_a_verification_email(client, home):
+    response = client.post(reverse("account_signup"), SIGNUP)
+
+    assert response.status_code == 302
+    user = User.objects.get(email="new.gp@example.com")
+    assert user.full_name == "Dr Aisha Khan"
+    assert user.profession == Profession.GP
+    assert user.registration_number == "1234567"
+    assert user.organisation == "Lakeside Surgery"
+    assert list(user.groups.values_list("name", flat=True)) == [Role.TRAINEE.value]
+    assert EmailAddress.objects.get(user=user).verified is False
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["new.gp@example.com"]
+    assert re.search(r"/accounts/confirm-email/\S+/", mail.outbox[0].body)
+
+
+def test_unverified_account_cannot_sign_in_until_the_email_is_confirmed(client, home):
+    client.post(reverse("account_signup"), SIGNUP)
+    confirm_path = re.search(r"(/accounts/confirm-email/\S+/)", mail.outbox[0].body).group(1)
+
+    response = client.post(
+        reverse("account_login"), {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session
+
+    client.post(confirm_path)
+    response = client.post(
+        reverse("account_login"), {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(User.objects.get(email=SIGNUP["email"]).pk)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"registration_number": "12345"}, "registration_number", MESSAGE_GP),
+        ({"password1": "short-pw", "password2": "short-pw"}, "password1", "at least 12"),
+        ({"full_name": ""}, "full_name", "Enter your full name."),
+        ({"profession": ""}, "profession", "Select your profession."),
+        ({"email": "not-an-email"}, "email", "valid email"),
+    ],
+)
+def test_sign_up_with_bad_input_explains_and_creates_nothing(client, home, changes, field, message):
+    response = client.post(reverse("account_signup"), {**SIGNUP, **changes})
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert any(message in error for error in form.errors[field])
+    assert "There is a problem" in response.text
+    assert not User.objects.exists()
+    # What the person typed is still there for them to correct.
+    if field != "organisation":
+        assert 'value="Lakeside Surgery"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("profession", "number", "expected"),
+    [
+        (Profession.GP, "1234567", "1234567"),
+        (Profession.PHYSIOTHERAPIST, "ph 123456", "PH123456"),
+        (Profession.NURSE, "12a3456e", "12A3456E"),
+        (Profession.PHARMACIST, "2012345", "2012345"),
+        (Profession.OTHER, "PH12345", "PH12345"),
+        (Profession.GP, "", ""),
+    ],
+)
+def test_registration_numbers_in_the_right_format_are_normalised(profession, number, expected):
+    assert validate_registration_number(profession=profession, number=number) == expected
+
+
+@pytest.mark.parametrize(
+    ("profession", "number", "message"),
+    [
+        (Profession.GP, "PH123456", MESSAGE_GP),
+        (Profession.PHYSIOTHERAPIST, "1234567", MESSAGE_PHYSIO),
+        (Profession.NURSE, "1234567", MESSAGE_NURSE),
+    ],
+)
+def test_registration_numbers_in_the_wrong_format_are_refused(profession, number, message):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        validate_registration_number(profession=profession, number=number)
+    assert caught.value.messages == [message]
+
+
+def test_repeated_bad_passwords_lock_out_sign_in_for_that_account(client, home):
+    user = UserFactory(email="locked@example.com")
+    for _ in range(5):
+        response = client.post(
+            reverse("account_login"), {"login": user.email, "password": "wrong-password-123"}
+        )
+        assert "Too many failed login attempts" not in response.text
+
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "Too many failed login attempts. Try again later." in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_roles_exist_with_the_admin_access_the_design_allows(db):
+    groups = {group.name: group for group in Group.objects.prefetch_related("permissions")}
+    for role in Role:
+        assert role.value in groups
+
+    def can_access_admin(name: str) -> bool:
+        return any(p.codename == "access_admin" for p in groups[name].permissions.all())
+
+    assert not can_access_admin("Trainee")
+    assert can_access_admin("Champion")
+    assert can_access_admin("Trainer")
+    assert can_access_admin("Administrator")
+    assert groups["Administrator"].page_permissions.filter(page__depth=1).exists()
+    assert not groups["Champion"].page_permissions.exists()
+
+
+def test_profile_page_saves_valid_changes(client, home):
+    user = UserFactory(profession=Profession.NURSE)
+    client.force_login(user)
+
+    response = client.post(
+        reverse("account_profile"),
+        {
+            "full_name": "Sister Jo Evans",
+            "profession": Profession.NURSE,
+            "registration_number": "12a3456e",
+            "organisation": "Hillside PCN",
+        },
+        follow=True,
+    )
+
+    assert "Your profile has been saved." in response.text
+    user.refresh_from_db()
+    assert (user.full_name, user.registration_number, user.organisation) == (
+        "Sister Jo Evans",
+        "12A3456E",
+        "Hillside PCN",
+    )
+
+
+def test_profile_page_refuses_a_bad_number_and_keeps_what_was_typed(client, home):
+    user = UserFactory(profession=Profession.GP, full_name="Dr Old Name")
+    client.force_login(user)
+
+    response = client.post(
+        reverse("account_profile"),
+        {
+            "full_name": "Dr New Name",
+            "profession": Profession.GP,
+            "registration_number": "GMC12",
+            "organisation": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert MESSAGE_GP in response.text
+    assert 'value="Dr New Name"' in response.text
+    user.refresh_from_db()
+    assert user.full_name == "Dr Old Name"
+
+
+def test_profile_page_needs_sign_in(client, home):
+    response = client.get(reverse("account_profile"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_text_people_enter_is_escaped_when_shown(client, home):
+    user = UserFactory(full_name='<script>alert("x")</script>Mallory')
+    client.force_login(user)
+
+    response = client.get(reverse("account_profile"))
+
+    assert '<script>alert("x")</script>' not in response.text
+    assert "&lt;script&gt;" in response.text

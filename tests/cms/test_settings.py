@@ -1,0 +1,138 @@
+"""The settings modules: safe defaults, production refusing to run insecurely, SQLite tuning."""
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from django.db.backends.sqlite3.base import DatabaseWrapper
+
+from cms.settings.base import SQLITE_OPTIONS, database_from_environment
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "k" * 20 + "-production-secret-with-enough-entropy-9f8e7d6c5b4a",
+    "ALLOWED_HOSTS": "training.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://training.example.org",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    clean_env.pop("SECRET_KEY", None)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_ROOT,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_deploy_check_prints_no_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_base_settings_are_safe_by_default():
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            "from cms.settings import base; print(base.DEBUG, repr(base.SECRET_KEY))",
+        ],
+        cwd=PROJECT_ROOT,
+        env={k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "False ''"
+
+
+def test_database_url_selects_postgresql(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/training")
+    config = database_from_environment()
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "training"
+
+
+def test_default_database_is_sqlite_in_wal_mode(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    config = database_from_environment()
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+
+
+def _sqlite_connection(path: Path) -> DatabaseWrapper:
+    settings_dict = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": dict(SQLITE_OPTIONS),
+        "TIME_ZONE": None,
+        "CONN_MAX_AGE": 0,
+        "CONN_HEALTH_CHECKS": False,
+        "AUTOCOMMIT": True,
+        "ATOMIC_REQUESTS": False,
+        "TEST": {},
+    }
+    return DatabaseWrapper(settings_dict, alias=f"concurrency-{path.name}")
+
+
+@pytest.mark.parametrize("writers", [4])
+def test_concurrent_sqlite_writers_wait_instead_of_failing(tmp_path, writers, django_db_blocker):
+    with django_db_blocker.unblock():
+        _run_concurrent_writers(tmp_path, writers)
+
+
+def _run_concurrent_writers(tmp_path, writers):
+    path = tmp_path / "concurrent.sqlite3"
+    setup = _sqlite_connection(path)
+    with setup.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("CREATE TABLE tally (writer INTEGER, n INTEGER)")
+    setup.close()
+
+    errors: list[Exception] = []
+
+    def write(writer: int) -> None:
+        connection = _sqlite_connection(path)
+        try:
+            for n in range(40):
+                with connection.cursor() as cursor:
+                    cursor.execute("BEGIN IMMEDIATE")
+                    cursor.execute("INSERT INTO tally VALUES (%s, %s)", [writer, n])
+                    cursor.execute("SELECT COUNT(*) FROM tally")
+                    cursor.execute("COMMIT")
+        except Exception as error:  # noqa: BLE001  (collected and asserted below)
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    check = _sqlite_connection(path)
+    with check.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM tally")
+        assert cursor.fetchone()[0] == writers * 40
+    check.close()
