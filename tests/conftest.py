@@ -1,5 +1,6 @@
-import pytest
 from django.core.cache import cache
+
+import pytest
 
 from tests.factories import site_with_home
 

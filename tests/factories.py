@@ -1,8 +1,9 @@
 """Factories shared by every app's tests."""
 
+from wagtail.models import Page, Site
+
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
 
 from cms.choices import Profession, Role
 from cms.models import ContentPage, HomePage, User
@@ -68,4 +69,3 @@ def site_with_home(**home_kwargs) -> HomePage:
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
-

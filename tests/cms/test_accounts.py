@@ -2,11 +2,11 @@
 
 import re
 
-import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
+import pytest
 from allauth.account.models import EmailAddress
 
 from cms.choices import Profession, Role

@@ -2,9 +2,9 @@
 
 import time
 
-import pytest
 from django.urls import reverse
 
+import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 

@@ -6,8 +6,9 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
 from django.db.backends.sqlite3.base import DatabaseWrapper
+
+import pytest
 
 from cms.settings.base import SQLITE_OPTIONS, database_from_environment
 
@@ -49,7 +50,7 @@ def test_production_deploy_check_prints_no_warnings():
 
 
 def test_base_settings_are_safe_by_default():
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable,
             "-c",

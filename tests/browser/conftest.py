@@ -1,0 +1,98 @@
+"""A real Chromium, driven by Playwright, against the live test server.
+
+Browser tests need Debian's Chromium at /usr/bin/chromium (`apt-get install -y chromium`);
+without it they are skipped with a message saying so. Playwright's own browser download is not
+used.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SKIP_REASON = (
+    f"Chromium not found at {CHROMIUM}: browser tests skipped "
+    "(install it with `apt-get install -y chromium`)."
+)
+
+# Playwright's sync API runs an event loop in the test thread; Django's database calls from the
+# test itself (fixtures, assertions) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason=SKIP_REASON)
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_itemcollected(item):
+    if Path(str(item.fspath)).parent.name == "browser":
+        item.add_marker(pytest.mark.browser)
+        # Live-server tests commit to the database; restore the migrated data (roles) afterwards.
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def live_home(transactional_db):
+    from tests.factories import site_with_home
+
+    return site_with_home()
+
+
+@pytest.fixture
+def tab(browser, live_server, live_home):
+    """A fresh browser tab (its own cookies) pointed at the live server, desktop-sized."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    """Run axe-core on the page in a tab and return the violations, described for a failure."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    runner = Axe()
+
+    def check(page) -> list[str]:
+        results = runner.run(page)
+        return [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
+            f"{', '.join(n['target'][0] for n in v['nodes'][:3])})"
+            for v in results.response["violations"]
+        ]
+
+    return check
+
+
+def link_in(text: str, path_prefix: str) -> str:
+    """The first address in a message that starts with the path."""
+    match = re.search(rf"https?://[^\s]+({re.escape(path_prefix)}[^\s]*)", text)
+    assert match, f"no {path_prefix} link in: {text}"
+    return match.group(1)

@@ -1,0 +1,75 @@
+"""The demo loader: builds the site and one account per role, and a second run changes nothing."""
+
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Page, Revision, Site
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+
+from cms.choices import Role
+from cms.demo import DEMO_ACCOUNTS
+from cms.models import ContentPage, HomePage, SiteSettings, User
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict:
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "title", "live")),
+        "revisions": Revision.objects.count(),
+        "users": list(User.objects.order_by("email").values_list("email", "password")),
+        "groups": sorted(User.groups.through.objects.values_list("user_id", "group_id")),
+        "emails": EmailAddress.objects.count(),
+        "authenticators": Authenticator.objects.count(),
+    }
+
+
+def test_seed_demo_builds_the_site_and_accounts(client, capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    slugs = set(ContentPage.objects.values_list("slug", flat=True))
+    assert {"about", "accessibility", "privacy"} <= slugs
+    assert len(SiteSettings.for_site(site).footer_links) == 3
+
+    for account in DEMO_ACCOUNTS:
+        user = User.objects.get(email=account.email)
+        assert user.check_password(account.password)
+        assert user.has_role(account.role)
+        assert account.email in out and account.password in out
+    trainer = User.objects.get(email="trainer@example.com")
+    assert Authenticator.objects.filter(user=trainer).exists()
+    assert not User.objects.get(email="trainee@example.com").is_superuser
+    assert User.objects.get(email="admin@example.com").has_role(Role.ADMINISTRATOR)
+
+    for path in ["/", "/about/", "/accessibility/", "/privacy/"]:
+        assert client.get(path).status_code == 200, path
+
+
+def test_seed_demo_twice_changes_nothing():
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+    assert snapshot() == first
+
+
+def test_seed_demo_keeps_an_editors_changes():
+    call_command("seed_demo")
+    about = ContentPage.objects.get(slug="about")
+    about.title = "About stratified care (edited)"
+    about.save_revision().publish()
+
+    call_command("seed_demo")
+
+    assert ContentPage.objects.get(slug="about").title == "About stratified care (edited)"
+
+
+def test_seed_demo_refuses_where_demo_accounts_are_not_allowed(settings):
+    settings.SEED_DEMO_ALLOWED = False
+    with pytest.raises(CommandError, match="SEED_DEMO_ALLOWED"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
