@@ -39,11 +39,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def pytest_itemcollected(item):
-    if Path(str(item.fspath)).parent.name == "browser":
-        item.add_marker(pytest.mark.browser)
-        # Live-server tests commit to the database; restore the migrated data (roles) afterwards.
-        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+# Every browser test module starts with `pytestmark = BROWSER`. The live server needs committed
+# data, so these tests run in real transactions and the database is emptied after each one;
+# `serialized_rollback` keeps that emptying from recreating content types, so `live_home` can put
+# the migrated data back whole.
+BROWSER = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture(scope="session")
@@ -56,10 +59,32 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker) -> str:
+    """What the migrations put in the database (roles, locale, page-tree root), as loaded."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def live_home(transactional_db):
+def live_home(migrated_data, transactional_db):
+    """A HomePage site, with the migrated data back in place after earlier tests emptied it.
+
+    Playwright's sync API runs tests in a context where Django opens fresh connection objects,
+    which lack the snapshot Django's serialized rollback relies on; it is handed over here so the
+    emptying after this test leaves content types alone and the next test can reload it whole.
+    """
+    from django.db import connection
+
+    from wagtail.models import Locale
+
     from tests.factories import site_with_home
 
+    connection._test_serialized_contents = migrated_data
+    if not Locale.objects.exists():
+        connection.creation.deserialize_db_from_string(migrated_data)
     return site_with_home()
 
 

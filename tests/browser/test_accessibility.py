@@ -2,7 +2,10 @@
 
 import pytest
 
+from tests.browser.conftest import BROWSER
 from tests.factories import DEFAULT_PASSWORD, ContentPageFactory, UserFactory
+
+pytestmark = BROWSER
 
 WIDTHS = [1280, 375]
 

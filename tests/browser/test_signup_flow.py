@@ -4,7 +4,9 @@ from django.core import mail
 
 from cms.choices import Role
 from cms.models import User
-from tests.browser.conftest import link_in
+from tests.browser.conftest import BROWSER, link_in
+
+pytestmark = BROWSER
 
 PASSWORD = "lumbar-support-passphrase"
 

@@ -23,8 +23,8 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
-    clean_env.pop("SECRET_KEY", None)
+    leave_out = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in leave_out}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_ROOT,
