@@ -73,6 +73,10 @@ class ProfileForm(forms.ModelForm):
             "registration_number": "Professional registration number (optional)",
             "organisation": "Organisation (optional)",
         }
+        help_texts = {
+            "registration_number": ProfileFieldsForm.base_fields["registration_number"].help_text,
+            "organisation": ProfileFieldsForm.base_fields["organisation"].help_text,
+        }
         error_messages = {
             "full_name": {"required": "Enter your full name."},
             "profession": {"required": "Select your profession."},

@@ -168,9 +168,14 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "cms.forms.SignupProfileForm"
-ACCOUNT_FORMS = {"signup": "cms.signup.OrderedSignupForm"}
+ACCOUNT_FORMS = {
+    "login": "cms.account_forms.AccountLoginForm",
+    "signup": "cms.account_forms.OrderedSignupForm",
+}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+# One address per account: a new address replaces the old once it is confirmed.
+ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_SESSION_REMEMBER = False
@@ -239,7 +244,11 @@ WAGTAIL_SITE_NAME = "STarT Back training"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed through the account pages
+# Passwords and e-mail addresses are managed through the site's account pages (with verification,
+# rate limits and the second factor), not through the admin's own forms.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # Demo accounts with published passwords may only be created where this is switched on.
 SEED_DEMO_ALLOWED = False

@@ -28,7 +28,7 @@ def test_content_page_with_every_block_has_no_axe_violations(tab, axe, live_home
 
 def test_form_errors_have_no_axe_violations(tab, axe):
     tab.goto("/accounts/signup/")
-    tab.get_by_role("button", name="Sign Up").click()
+    tab.get_by_role("button", name="Create account").click()
     tab.locator(".nhsuk-error-summary").wait_for()
     assert axe(tab) == []
 
@@ -36,9 +36,9 @@ def test_form_errors_have_no_axe_violations(tab, axe):
 def test_signed_in_account_pages_have_no_axe_violations(tab, axe):
     user = UserFactory(email="axe@example.com")
     tab.goto("/accounts/login/")
-    tab.get_by_label("Email").fill(user.email)
+    tab.get_by_label("E-mail address").fill(user.email)
     tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    tab.get_by_role("button", name="Sign In").click()
+    tab.get_by_role("button", name="Sign in").click()
     tab.get_by_role("heading", name="Your profile").wait_for()
     assert axe(tab) == []
 

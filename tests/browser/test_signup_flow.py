@@ -22,7 +22,7 @@ def test_sign_up_verify_email_then_sign_in(tab):
     tab.get_by_label("Organisation (optional)").fill("Valley MSK Service")
     tab.get_by_label("Create a password").fill(PASSWORD)
     tab.get_by_label("Type the password again").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign Up").click()
+    tab.get_by_role("button", name="Create account").click()
 
     tab.get_by_role("heading", name="Verify Your Email Address").wait_for()
     assert len(mail.outbox) == 1
@@ -30,18 +30,18 @@ def test_sign_up_verify_email_then_sign_in(tab):
 
     # Signing in before confirming is not possible.
     tab.goto("/accounts/login/")
-    tab.get_by_label("Email").fill("new.physio@example.com")
+    tab.get_by_label("E-mail address").fill("new.physio@example.com")
     tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign In").click()
+    tab.get_by_role("button", name="Sign in").click()
     tab.get_by_role("heading", name="Verify Your Email Address").wait_for()
 
     tab.goto(confirm_path)
     tab.get_by_role("button", name="Confirm").click()
 
     tab.goto("/accounts/login/")
-    tab.get_by_label("Email").fill("new.physio@example.com")
+    tab.get_by_label("E-mail address").fill("new.physio@example.com")
     tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign In").click()
+    tab.get_by_role("button", name="Sign in").click()
 
     tab.get_by_role("heading", name="Your profile").wait_for()
     assert tab.get_by_role("link", name="Your account: Morgan Hughes").is_visible()
@@ -57,7 +57,7 @@ def test_sign_up_errors_are_summarised_and_what_was_typed_is_kept(tab):
     tab.goto("/accounts/signup/")
     tab.get_by_label("E-mail address").fill("typed@example.com")
     tab.get_by_label("Full name").fill("Kept Name")
-    tab.get_by_role("button", name="Sign Up").click()
+    tab.get_by_role("button", name="Create account").click()
 
     summary = tab.locator(".nhsuk-error-summary")
     summary.wait_for()

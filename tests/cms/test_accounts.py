@@ -208,3 +208,43 @@ def test_text_people_enter_is_escaped_when_shown(client, home):
 
     assert '<script>alert("x")</script>' not in response.text
     assert "&lt;script&gt;" in response.text
+
+
+def test_changing_email_takes_effect_once_the_new_address_is_confirmed(client, home):
+    user = UserFactory(email="old@example.com")
+    client.force_login(user)
+
+    response = client.post(
+        reverse("account_email"), {"action_add": "", "email": "new@example.com"}, follow=True
+    )
+
+    assert response.status_code == 200
+    user.refresh_from_db()
+    assert user.email == "old@example.com"
+    assert mail.outbox[-1].to == ["new@example.com"]
+    confirm_path = re.search(r"(/accounts/confirm-email/\S+/)", mail.outbox[-1].body).group(1)
+
+    client.post(confirm_path)
+
+    user.refresh_from_db()
+    assert user.email == "new@example.com"
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == [
+        "new@example.com"
+    ]
+
+
+def test_password_reset_sends_a_link_that_sets_a_new_password(client, home):
+    user = UserFactory(email="forgetful@example.com")
+
+    client.post(reverse("account_reset_password"), {"email": user.email})
+
+    assert mail.outbox[-1].to == [user.email]
+    reset_path = re.search(r"(/accounts/password/reset/key/\S+/)", mail.outbox[-1].body).group(1)
+    form_page = client.get(reset_path, follow=True)
+    set_path = form_page.redirect_chain[-1][0] if form_page.redirect_chain else reset_path
+    response = client.post(
+        set_path, {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("a-brand-new-passphrase")

@@ -1,0 +1,44 @@
+"""allauth's sign-in and sign-up forms, worded as the NHS.UK design system asks.
+
+Kept apart from `cms.forms` because allauth builds its sign-up form on top of
+`cms.forms.SignupProfileForm` when its forms module is imported.
+"""
+
+from allauth.account.forms import LoginForm, SignupForm
+
+FIELD_ORDER = [
+    "email",
+    "full_name",
+    "profession",
+    "registration_number",
+    "organisation",
+    "password1",
+    "password2",
+]
+
+
+REQUIRED_MESSAGES = {
+    "email": "Enter your e-mail address.",
+    "password1": "Create a password.",
+    "password2": "Type the password again.",
+}
+
+
+class OrderedSignupForm(SignupForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(FIELD_ORDER)
+        self.fields["email"].label = "E-mail address"
+        self.fields["email"].help_text = "We will send a link to this address to confirm it."
+        self.fields["password1"].label = "Create a password"
+        self.fields["password2"].label = "Type the password again"
+        for name, message in REQUIRED_MESSAGES.items():
+            self.fields[name].error_messages["required"] = message
+
+
+class AccountLoginForm(LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "E-mail address"
+        self.fields["login"].error_messages["required"] = "Enter your e-mail address."
+        self.fields["password"].error_messages["required"] = "Enter your password."
