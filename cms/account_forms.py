@@ -42,3 +42,5 @@ class AccountLoginForm(LoginForm):
         self.fields["login"].label = "E-mail address"
         self.fields["login"].error_messages["required"] = "Enter your e-mail address."
         self.fields["password"].error_messages["required"] = "Enter your password."
+        # The page has its own "Forgotten your password?" link below the button.
+        self.fields["password"].help_text = ""

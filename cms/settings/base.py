@@ -249,6 +249,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# No Gravatar look-ups: they would send a hash of each user's e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Demo accounts with published passwords may only be created where this is switched on.
 SEED_DEMO_ALLOWED = False
