@@ -11,21 +11,10 @@ PROFILE_FIELDS = ["full_name", "profession", "registration_number", "organisatio
 
 
 class ProfileFieldsMixin(forms.ModelForm):
+    """Drops first and last name; the model's own clean() checks the registration number."""
+
     first_name = None
     last_name = None
-
-    def clean(self):
-        cleaned = super().clean()
-        # Run the model's own checks (registration number format) on the profile fields.
-        self.instance.profession = cleaned.get("profession", "")
-        self.instance.registration_number = cleaned.get("registration_number", "")
-        try:
-            self.instance.clean()
-        except forms.ValidationError as error:
-            self.add_error(None, error)
-        else:
-            cleaned["registration_number"] = self.instance.registration_number
-        return cleaned
 
 
 class AdminUserCreationForm(ProfileFieldsMixin, UserCreationForm):

@@ -4,6 +4,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class CmsConfig(AppConfig):
+    # This module also defines the users' admin config; `default` tells Django which one is "cms".
+    default = True
     name = "cms"
     verbose_name = "Site"
     default_auto_field = "django.db.models.BigAutoField"

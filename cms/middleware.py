@@ -6,12 +6,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.shortcuts import redirect
 from django.urls import reverse
 
 SESSION_STARTED_KEY = "cms_session_started"
 SESSION_LAST_SEEN_KEY = "cms_session_last_seen"
-SESSION_MFA_CHECKED_KEY = "cms_mfa_checked"
+MFA_SATISFIED_CACHE_KEY = "cms:mfa-satisfied:{user_id}"
+MFA_SATISFIED_SECONDS = 300
 
 # Activity is written to the session at most this often, so most requests do not save it.
 LAST_SEEN_RESOLUTION_SECONDS = 60
@@ -65,32 +67,45 @@ def mfa_enrolled(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-class RequireMFAMiddleware:
-    """Trainers and administrators must set up TOTP before they can use anything else.
+def mfa_forget(user_id: int) -> None:
+    """Check the user again on their next request (their roles or authenticators changed)."""
+    cache.delete(MFA_SATISFIED_CACHE_KEY.format(user_id=user_id))
 
-    The outcome is remembered in the session, so after the first request the check costs nothing.
+
+def mfa_satisfied(user) -> bool:
+    """Whether the user may go on: no second factor needed, or one is set up.
+
+    The answer is cached per user (shared by all their sessions) and dropped whenever their
+    groups, superuser flag or authenticators change, so a newly promoted trainer or one who has
+    just removed their authenticator is stopped on their next request.
     """
+    key = MFA_SATISFIED_CACHE_KEY.format(user_id=user.pk)
+    satisfied = cache.get(key)
+    if satisfied is None:
+        satisfied = not mfa_required_for(user) or mfa_enrolled(user)
+        cache.set(key, satisfied, MFA_SATISFIED_SECONDS)
+    return satisfied
+
+
+class RequireMFAMiddleware:
+    """Trainers and administrators must set up TOTP before they can use anything else."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and not request.session.get(SESSION_MFA_CHECKED_KEY):
-            if not mfa_required_for(user) or mfa_enrolled(user):
-                request.session[SESSION_MFA_CHECKED_KEY] = True
-            elif not self._is_exempt(request.path):
-                messages.warning(request, MESSAGE_MFA_REQUIRED)
-                return redirect("mfa_activate_totp")
+        if user.is_authenticated and not self._is_exempt(request.path) and not mfa_satisfied(user):
+            messages.warning(request, MESSAGE_MFA_REQUIRED)
+            return redirect("mfa_activate_totp")
         return self.get_response(request)
 
     @staticmethod
     def _is_exempt(path: str) -> bool:
         exempt = (
-            reverse("mfa_activate_totp"),
             reverse("mfa_index"),
             reverse("account_logout"),
             reverse("account_reauthenticate"),
             settings.STATIC_URL,
         )
-        return path.startswith(exempt) or path.startswith("/accounts/2fa/recovery-codes/")
+        return path.startswith(exempt)

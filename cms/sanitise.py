@@ -1,8 +1,8 @@
 """Sanitising HTML before it is shown, with bleach.
 
-Two levels: `sanitise_rich` keeps the handful of tags body text needs (paragraphs, headings,
-emphasis, lists, links); `sanitise_plain` keeps none. Link targets are limited to web, mail and
-telephone addresses and same-site paths, so `javascript:` links cannot survive.
+`sanitise_rich` keeps the handful of tags body text needs (paragraphs, headings, emphasis, lists,
+links). Link targets are limited to web, mail and telephone addresses and same-site paths, so
+`javascript:` links cannot survive.
 """
 
 import bleach
@@ -24,8 +24,3 @@ def sanitise_rich(html: str) -> str:
         strip=True,
         strip_comments=True,
     )
-
-
-def sanitise_plain(text: str) -> str:
-    """Remove all markup, leaving text safe to show (still escaped by the template)."""
-    return bleach.clean(text or "", tags=set(), attributes={}, strip=True, strip_comments=True)

@@ -3,15 +3,16 @@
 import time
 
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from allauth.mfa.signals import authenticator_removed
+from allauth.mfa.models import Authenticator
 
-from cms.middleware import SESSION_LAST_SEEN_KEY, SESSION_MFA_CHECKED_KEY, SESSION_STARTED_KEY
+from cms.middleware import SESSION_LAST_SEEN_KEY, SESSION_STARTED_KEY, mfa_forget
+from cms.models import User
 from cms.navigation import sections_forget
 
 
@@ -21,13 +22,30 @@ def session_mark_start(sender, request, user, **kwargs):
         now = time.time()
         request.session[SESSION_STARTED_KEY] = now
         request.session[SESSION_LAST_SEEN_KEY] = now
-        request.session.pop(SESSION_MFA_CHECKED_KEY, None)
 
 
-@receiver(authenticator_removed)
-def session_recheck_mfa(sender, request, user, **kwargs):
-    if request is not None and hasattr(request, "session"):
-        request.session.pop(SESSION_MFA_CHECKED_KEY, None)
+@receiver(post_save, sender=Authenticator)
+@receiver(post_delete, sender=Authenticator)
+def mfa_recheck_on_authenticator_change(sender, instance, **kwargs):
+    mfa_forget(instance.user_id)
+
+
+@receiver(post_save, sender=User)
+def mfa_recheck_on_user_change(sender, instance, **kwargs):
+    mfa_forget(instance.pk)
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+def mfa_recheck_on_group_change(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        mfa_forget(instance.pk)
+    else:
+        # A group's members changed: forget each member named (or all, when cleared).
+        user_ids = pk_set if pk_set is not None else User.objects.values_list("pk", flat=True)
+        for user_id in user_ids:
+            mfa_forget(user_id)
 
 
 @receiver(page_published)

@@ -81,8 +81,7 @@ def test_sign_up_with_bad_input_explains_and_creates_nothing(client, home, chang
     assert "There is a problem" in response.text
     assert not User.objects.exists()
     # What the person typed is still there for them to correct.
-    if field != "organisation":
-        assert 'value="Lakeside Surgery"' in response.text
+    assert 'value="Lakeside Surgery"' in response.text
 
 
 @pytest.mark.parametrize(
@@ -93,6 +92,7 @@ def test_sign_up_with_bad_input_explains_and_creates_nothing(client, home, chang
         (Profession.NURSE, "12a3456e", "12A3456E"),
         (Profession.PHARMACIST, "2012345", "2012345"),
         (Profession.OTHER, "PH12345", "PH12345"),
+        (Profession.OTHER, "PYL12345", "PYL12345"),
         (Profession.GP, "", ""),
     ],
 )
@@ -106,6 +106,8 @@ def test_registration_numbers_in_the_right_format_are_normalised(profession, num
         (Profession.GP, "PH123456", MESSAGE_GP),
         (Profession.PHYSIOTHERAPIST, "1234567", MESSAGE_PHYSIO),
         (Profession.NURSE, "1234567", MESSAGE_NURSE),
+        # Digits from other scripts are digits to Python's \d, but not registration numbers.
+        (Profession.GP, "\u0661\u0662\u0663\u0664\u0665\u0666\u0667", MESSAGE_GP),
     ],
 )
 def test_registration_numbers_in_the_wrong_format_are_refused(profession, number, message):
@@ -114,6 +116,16 @@ def test_registration_numbers_in_the_wrong_format_are_refused(profession, number
     with pytest.raises(ValidationError) as caught:
         validate_registration_number(profession=profession, number=number)
     assert caught.value.messages == [message]
+
+
+def test_error_summary_links_point_at_the_fields_they_name(client, home):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "profession": "", "email": ""})
+
+    summary = response.text.split('nhsuk-error-summary__list">', 1)[1].split("</ul>", 1)[0]
+    targets = re.findall(r'href="#([^"]+)"', summary)
+    assert len(targets) == 2
+    for target in targets:
+        assert f'id="{target}"' in response.text, target
 
 
 def test_repeated_bad_passwords_lock_out_sign_in_for_that_account(client, home):

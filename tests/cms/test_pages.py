@@ -8,10 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 
 from cms.choices import Role
 from cms.models import ContentPage, HomePage
-from cms.navigation import SECTIONS, sections_forget
+from cms.navigation import SECTIONS
 from tests.factories import ContentPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,12 +60,16 @@ EVERY_BLOCK = [
 ]
 
 
-def test_page_type_rules():
-    assert HomePage.parent_page_types == ["wagtailcore.Page"]
-    assert ContentPage.allowed_parent_page_models() == [HomePage, ContentPage]
-    assert HomePage.can_exist_under(Page.get_first_root_node())
-    assert not ContentPage.can_exist_under(Page.get_first_root_node())
-    assert HomePage.max_count == 1
+def test_page_type_rules(home):
+    root = Page.get_first_root_node()
+    guidance = ContentPageFactory(parent=home)
+
+    assert ContentPage.can_create_at(home)
+    assert ContentPage.can_create_at(guidance)
+    assert not ContentPage.can_create_at(root)
+    assert not HomePage.can_create_at(home)
+    # One home page per installation: a second cannot be added, even at the top.
+    assert not HomePage.can_create_at(root)
 
 
 def test_home_page_shows_hero_intro_audience_and_sign_up(client, home):
@@ -129,19 +134,39 @@ def test_rich_text_is_sanitised_when_rendered(client, home):
     assert "onerror" not in html
 
 
-def test_content_page_query_count_does_not_grow_with_siblings(client, home):
-    page = ContentPageFactory(parent=home, body=EVERY_BLOCK)
+def test_content_page_query_count_does_not_grow_with_the_number_of_pages(client, home):
+    section = ContentPageFactory(parent=home, title="Guidance")
+    page = ContentPageFactory(parent=section, body=EVERY_BLOCK)
     client.get(page.url)  # warm caches (site root, navigation)
 
     with CaptureQueriesContext(connection) as few:
         client.get(page.url)
-    for _ in range(15):
-        ContentPageFactory(parent=home)
+    for _ in range(10):
+        ContentPageFactory(parent=section)  # siblings
+        ContentPageFactory(parent=page)  # children
     client.get(page.url)
     with CaptureQueriesContext(connection) as many:
-        client.get(page.url)
+        response = client.get(page.url)
 
+    assert response.status_code == 200
     assert len(many) == len(few)
+
+
+def test_breadcrumbs_list_every_ancestor(client, home):
+    parent = home
+    for depth in range(3):
+        parent = ContentPageFactory(parent=parent, title=f"Level {depth}")
+    page = ContentPageFactory(parent=parent, title="Deep page")
+
+    html = client.get(page.url).text
+    crumbs = html.split('aria-label="Breadcrumb"', 1)[1].split("</nav>", 1)[0]
+
+    assert re.findall(r'class="nhsuk-breadcrumb__link" href="[^"]+">([^<]+)<', crumbs) == [
+        "Home",
+        "Level 0",
+        "Level 1",
+        "Level 2",
+    ]
 
 
 def test_home_page_query_count_is_constant_for_signed_in_users(client, home):
@@ -165,19 +190,30 @@ def nav_labels(client, path="/") -> list[str]:
     return [label_for[href] for href in hrefs]
 
 
-def test_navigation_shows_a_section_only_once_it_exists(client, home):
+def publish_section(home, label: str, slug: str) -> ContentPage:
+    """Add a page at a section's address and publish it, as an editor would."""
+    page = ContentPageFactory(parent=home, title=label, slug=slug, live=False)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def test_navigation_shows_a_section_only_once_it_is_published(client, home):
     assert nav_labels(client) == []
 
-    ContentPageFactory(parent=home, title="Training", slug="training")
-    sections_forget()
-
+    training = publish_section(home, "Training", "training")
     assert nav_labels(client) == ["Training"]
+
+    training.unpublish()
+    assert nav_labels(client) == []
+
+    publish_section(home, "Practice", "practice").delete()
+    assert nav_labels(client) == []
 
 
 def test_navigation_shows_sections_to_the_right_audience(client, home):
     for section in SECTIONS:
-        ContentPageFactory(parent=home, title=section.label, slug=section.path.strip("/"))
-    sections_forget()
+        publish_section(home, section.label, section.path.strip("/"))
 
     everyone = ["Training", "Practice", "STarT Back tool", "Champions", "Resources"]
     assert nav_labels(client) == everyone
@@ -185,15 +221,14 @@ def test_navigation_shows_sections_to_the_right_audience(client, home):
     client.force_login(UserFactory())
     assert nav_labels(client) == [*everyone, "My learning"]
 
-    client.force_login(UserFactory(roles=[Role.TRAINEE, Role.TRAINER], email="t@example.com"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
-        assert nav_labels(client) == [*everyone, "My learning", "Trainer"]
+    trainer = UserFactory(roles=[Role.TRAINEE, Role.TRAINER], email="t@example.com")
+    TOTP.activate(trainer, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client.force_login(trainer)
+    assert nav_labels(client) == [*everyone, "My learning", "Trainer"]
 
 
 def test_navigation_marks_the_current_section(client, home):
-    training = ContentPageFactory(parent=home, title="Training", slug="training")
-    sections_forget()
+    training = publish_section(home, "Training", "training")
 
     html = client.get(training.url).text
 

@@ -73,3 +73,14 @@ def test_seed_demo_refuses_where_demo_accounts_are_not_allowed(settings):
     with pytest.raises(CommandError, match="SEED_DEMO_ALLOWED"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+def test_seed_site_builds_the_pages_without_any_accounts(client, settings):
+    settings.SEED_DEMO_ALLOWED = False
+    call_command("seed_site")
+    call_command("seed_site")
+
+    assert not User.objects.exists()
+    assert Page.objects.filter(depth=2).count() == 1
+    for path in ["/", "/accessibility/", "/privacy/"]:
+        assert client.get(path).status_code == 200, path

@@ -10,6 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
 from cms import middleware
 from cms.choices import Role
+from cms.services import user_assign_role
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +138,28 @@ def test_session_ends_12_hours_after_sign_in_even_when_active(client, home, cloc
     assert "_auth_user_id" not in client.session
     page = client.get(response.url)
     assert middleware.MESSAGE_SESSION_EXPIRED in page.text
+
+
+def test_trainee_promoted_to_trainer_while_signed_in_is_stopped_at_once(client, home):
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get("/").status_code == 200
+
+    user_assign_role(user=user, role=Role.TRAINER)
+
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+
+
+def test_trainer_who_removes_their_authenticator_is_stopped_at_once(client, home):
+    user = UserFactory(roles=[Role.TRAINEE, Role.TRAINER])
+    TOTP.activate(user, SECRET)
+    client.force_login(user)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+    Authenticator.objects.filter(user=user).delete()
+
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")

@@ -1,10 +1,10 @@
-"""Load the demo site: pages, settings and one account per role. Safe to run repeatedly."""
+"""Load the demo site: its pages (seed_site) and one account per role. Safe to run repeatedly."""
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure, demo_site_build
+from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
 
 MESSAGE_NOT_ALLOWED = (
     "Demo accounts have published passwords, so seed_demo only runs where SEED_DEMO_ALLOWED is on "
@@ -18,10 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.SEED_DEMO_ALLOWED:
             raise CommandError(MESSAGE_NOT_ALLOWED)
-        demo_site_build()
+        call_command("seed_site", verbosity=0)
         demo_accounts_ensure()
-        call_command("update_index", verbosity=0)
-        call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
         for account in DEMO_ACCOUNTS:
             line = f"  {account.role.label:<14} {account.email:<24} password: {account.password}"

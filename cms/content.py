@@ -1,0 +1,309 @@
+"""The site's own pages: home, about, accessibility statement and privacy notice.
+
+Loaded by `seed_site` in every environment (production included) and by `seed_demo`. Pages that
+already exist are left as editors made them.
+"""
+
+from django.db import transaction
+
+from wagtail.models import Page, Site
+
+from cms.models import ContentPage, HomePage, SiteSettings
+
+
+def _rich(*paragraphs: str) -> str:
+    return "".join(f"<p>{text}</p>" for text in paragraphs)
+
+
+HOME = {
+    "title": "Home",
+    "hero_heading": "Stratified care for low back pain",
+    "hero_text": (
+        "Training for GPs and physiotherapists in using the Keele STarT Back Screening Tool "
+        "and matching each patient to the care that fits their risk."
+    ),
+    "intro": _rich(
+        "Most people with low back pain recover with simple advice and support; a minority are "
+        "at risk of persistent disabling pain. Stratified care uses a short questionnaire, the "
+        "Keele STarT Back Screening Tool, to tell these groups apart early, so that each person "
+        "gets the treatment that fits: neither more nor less than they need.",
+        "This training takes you through why stratification works, how to score the tool, "
+        "what the matched treatments are for low, medium and high risk, how to talk about risk "
+        "with patients, and the red flags to rule out first. You practise on case vignettes and "
+        "get feedback on every answer.",
+    ),
+    "audience": [
+        (
+            "audience",
+            {
+                "heading": "GPs",
+                "text": "Use the tool in a consultation, explain the result and decide who "
+                "needs onward referral and who is best supported in primary care.",
+            },
+        ),
+        (
+            "audience",
+            {
+                "heading": "Physiotherapists",
+                "text": "Deliver matched treatment, including psychologically informed "
+                "physiotherapy for patients at high risk.",
+            },
+        ),
+        (
+            "audience",
+            {
+                "heading": "Champions and trainers",
+                "text": "Lead stratified care locally, share resources and follow how "
+                "your teams are progressing.",
+            },
+        ),
+    ],
+    "body": [
+        (
+            "inset_text",
+            {
+                "body": _rich(
+                    "In the STarT Back trial, stratified care improved disability and cost "
+                    "less per patient than current best care (Hill et al., Lancet 2011)."
+                )
+            },
+        ),
+    ],
+}
+
+ABOUT = {
+    "title": "About stratified care",
+    "slug": "about",
+    "intro": "Why matching treatment to risk helps people with low back pain.",
+    "body": [
+        ("heading", {"text": "The problem stratification solves", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "Low back pain is one of the commonest reasons people see a GP. Most episodes "
+                "settle, but a smaller group go on to long-term pain and disability. Giving "
+                "everyone the same care means some receive treatment they do not need while "
+                "others wait too long for help they do."
+            ),
+        ),
+        ("heading", {"text": "What the evidence shows", "level": "h2"}),
+        (
+            "table",
+            {
+                "caption": "Key studies",
+                "caption_size": "s",
+                "head": [{"text": "Study"}, {"text": "What it found"}],
+                "rows": [
+                    {
+                        "cells": [
+                            {"text": "STarT Back trial (Hill et al., Lancet 2011)"},
+                            {
+                                "text": "851 patients. Disability (RMDQ) improved by 1.81 points "
+                                "more at 4 months and 1.06 at 12 months than with current best "
+                                "care, at a lower cost per patient (£240.01 against £274.40)."
+                            },
+                        ]
+                    },
+                    {
+                        "cells": [
+                            {"text": "IMPaCT Back (Foster et al., Ann Fam Med 2014)"},
+                            {
+                                "text": "64 GPs and 922 patients. Time off work halved (4 against "
+                                "8 days) and fewer sickness certificates were issued (9% against "
+                                "15%)."
+                            },
+                        ]
+                    },
+                ],
+            },
+        ),
+        ("heading", {"text": "Before you stratify", "level": "h2"}),
+        (
+            "warning_callout",
+            {
+                "title": "Screen for red flags first",
+                "heading_level": 3,
+                "body": _rich(
+                    "The tool is for people whose back pain is not caused by serious pathology. "
+                    "Suspected cauda equina syndrome, malignancy, fracture, infection or a "
+                    "progressive neurological deficit needs urgent or emergency referral, not a "
+                    "risk group."
+                ),
+            },
+        ),
+        (
+            "do_list",
+            {
+                "heading_level": 3,
+                "label": "For every patient",
+                "do": [
+                    "<p>assess, and advise staying active and at work</p>",
+                    "<p>give advice on pain relief and written self-management material</p>",
+                    "<p>reassure, and explain when to seek help again (safety-netting)</p>",
+                ],
+            },
+        ),
+        (
+            "details",
+            {
+                "title": "Who holds the copyright of the tool?",
+                "body": [
+                    (
+                        "richtext",
+                        _rich(
+                            "Keele University. The tool may be used without a licence for "
+                            "non-commercial purposes, and Keele does not endorse modified "
+                            "versions. "
+                            "This service shows it exactly as published."
+                        ),
+                    )
+                ],
+            },
+        ),
+    ],
+}
+
+ACCESSIBILITY = {
+    "title": "Accessibility statement",
+    "slug": "accessibility",
+    "intro": "How accessible this service is and how to tell us about a problem.",
+    "body": [
+        (
+            "paragraph",
+            _rich(
+                "We want as many people as possible to be able to use this service. You should "
+                "be able to change colours, contrast levels and fonts, zoom in up to 400% without "
+                "the text spilling off the screen, navigate the whole service using just a "
+                "keyboard, and use it with a screen reader.",
+                "The service is built on the NHS.UK design system, and every page is checked "
+                "automatically against the Web Content Accessibility Guidelines (WCAG) 2.2 at "
+                "level AA before it is released. Forms work without JavaScript.",
+            ),
+        ),
+        ("heading", {"text": "Reporting a problem", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "If you find a part of the service you cannot use, tell your trainer or local "
+                "clinical champion, saying which page and what happened. We aim to reply within "
+                "5 working days."
+            ),
+        ),
+        ("heading", {"text": "Enforcement procedure", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "The Equality and Human Rights Commission (EHRC) is responsible for enforcing "
+                "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) "
+                "Accessibility Regulations 2018. If you are not happy with how we respond to "
+                "your complaint, contact the Equality Advisory and Support Service (EASS)."
+            ),
+        ),
+    ],
+}
+
+PRIVACY = {
+    "title": "Privacy notice",
+    "slug": "privacy",
+    "intro": "What we record about you, why, and for how long.",
+    "body": [
+        ("heading", {"text": "What we record", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "Your name, e-mail address, profession, organisation and, if you give it, your "
+                "professional registration number; the courses you enrol on, your progress, quiz "
+                "and practice answers, and any certificate issued to you.",
+                "We record no patient information. The case vignettes describe fictional people.",
+            ),
+        ),
+        ("heading", {"text": "Why", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "To run your training, to issue and verify your certificate, and to let the "
+                "trainers responsible for your cohort or organisation see your progress. Nobody "
+                "else sees it."
+            ),
+        ),
+        ("heading", {"text": "Cookies", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "We use two strictly necessary cookies: one keeps you signed in, the other "
+                "protects forms against forgery. We use no analytics or advertising cookies."
+            ),
+        ),
+        ("heading", {"text": "Your rights", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "You can see and correct your profile at any time from your account page, and "
+                "ask your trainer to delete your account."
+            ),
+        ),
+    ],
+}
+
+
+def _child_ensure(parent: Page, model: type[Page], content: dict) -> tuple[Page, bool]:
+    """The child page with this slug: created and published if missing, otherwise left as it is."""
+    existing = model.objects.child_of(parent).filter(slug=content["slug"]).first()
+    if existing is not None:
+        return existing, False
+    page = model(**content)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+@transaction.atomic
+def site_pages_ensure() -> HomePage:
+    """The home page as the default site's root, with the general pages beneath it.
+
+    Pages that already exist are left alone, so editors' changes survive a second run.
+    """
+    root = Page.get_first_root_node()
+    # Wagtail's placeholder "welcome" page (slug "home") gives way to the real home page; its
+    # site goes with it and is recreated below.
+    Page.objects.filter(
+        depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+    ).delete()
+    home = HomePage.objects.first()
+    if home is None:
+        home, home_created = _child_ensure(root, HomePage, {"slug": "home", **HOME})
+    else:
+        home_created = False
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost",
+            port=80,
+            is_default_site=True,
+            root_page=home,
+            site_name="STarT Back training",
+        )
+    elif not isinstance(site.root_page.specific, HomePage):
+        site.root_page = home
+        site.save()
+
+    about, _ = _child_ensure(home, ContentPage, ABOUT)
+    accessibility, _ = _child_ensure(home, ContentPage, ACCESSIBILITY)
+    privacy, _ = _child_ensure(home, ContentPage, PRIVACY)
+
+    if home_created:
+        home.calls_to_action = [
+            ("action_link", {"text": "Read about stratified care", "internal_page": about}),
+        ]
+        home.save_revision().publish()
+
+    settings = SiteSettings.for_site(site)
+    if not settings.footer_links:
+        settings.footer_links = [
+            ("link", {"label": "About stratified care", "page": about}),
+            ("link", {"label": "Accessibility statement", "page": accessibility}),
+            ("link", {"label": "Privacy notice", "page": privacy}),
+        ]
+        settings.save()
+    return home

@@ -1,0 +1,16 @@
+"""Create the site's own pages and settings if they are missing. Safe in every environment."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from cms.content import site_pages_ensure
+
+
+class Command(BaseCommand):
+    help = "Create the home, about, accessibility and privacy pages if missing (idempotent)."
+
+    def handle(self, *args, **options):
+        site_pages_ensure()
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Site pages are in place."))
