@@ -1,5 +1,6 @@
 """Home and content pages: page-type rules, every body block, navigation and query counts."""
 
+import json
 import re
 
 from django.db import connection
@@ -8,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 import pytest
+import wagtail_factories
 from allauth.mfa.totp.internal.auth import TOTP
 
 from cms.choices import Role
@@ -241,3 +243,20 @@ def test_unknown_address_shows_the_not_found_page(client, home):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.text
+
+
+def test_image_block_renders_a_resized_image_with_its_alternative_text(client, home):
+    image = wagtail_factories.ImageFactory(title="Spine model")
+    # Stored as the database holds it: the image by its id.
+    body = [
+        {
+            "type": "image",
+            "value": {"content_image": image.pk, "alt_text": "A model of the lumbar spine"},
+        }
+    ]
+    page = ContentPageFactory(parent=home, body=json.dumps(body))
+
+    html = client.get(page.url).text
+
+    assert re.search(r'<img\s[^>]*alt="A model of the lumbar spine"', html)
+    assert "images/" in html
