@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,10 +10,7 @@ from cms import views
 urlpatterns = [
     # Every sign-in, the admin's included, goes through the site's own sign-in page, which applies
     # the rate limit and the second factor.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-    ),
+    path("admin/login/", views.admin_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.profile, name="account_profile"),

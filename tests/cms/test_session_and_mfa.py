@@ -88,11 +88,24 @@ def test_trainee_is_not_asked_for_an_authenticator(client, home):
 
 
 def test_wagtail_admin_sign_in_goes_through_the_site_sign_in(client, home):
-    response = client.get("/admin/login/?next=/admin/")
-    assert response.status_code == 302
-    assert response.url == reverse("account_login") + "?next=/admin/"
-    response = client.get("/admin/")
-    assert response.url.startswith(reverse("account_login"))
+    response = client.get("/admin/pages/", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("account_login") + "?next=%2Fadmin%2Fpages%2F"
+    assert "Sign in" in response.text
+
+    user = UserFactory(roles=[Role.TRAINEE, Role.CHAMPION])
+    login = client.post(
+        response.redirect_chain[-1][0], {"login": user.email, "password": DEFAULT_PASSWORD}
+    )
+    assert login.url == "/admin/pages/"
+
+
+def test_signed_in_trainee_is_told_the_admin_is_not_for_them(client, home):
+    client.force_login(UserFactory())
+
+    response = client.get("/admin/", follow=True)
+
+    assert response.status_code == 403
+    assert "You cannot see this page" in response.text
 
 
 class FakeClock:
