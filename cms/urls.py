@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
+    path("", include("scoring_practice.urls")),
+    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,1 @@
+"""Learning models: course pages, enrolment and progress, and the quiz engine."""
