@@ -1,0 +1,438 @@
+"""The Keele STarT Back Screening Tool: its wording, its scoring and the care matched to each group.
+
+This module is the single place the instrument lives. It imports nothing from Django so it can be
+checked exhaustively on its own, and so the wording can be compared line by line with Keele's
+published version. Everything that shows, scores or explains the tool goes through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+PREAMBLE = "Thinking about the last 2 weeks tick your response to the following questions"
+COPYRIGHT = "© Keele University"
+LICENCE_NOTE = (
+    "The STarT Back Screening Tool is copyright Keele University. It is reproduced here unmodified "
+    "for non-commercial training use; Keele University does not endorse modified versions."
+)
+SOURCE_URL = "https://www.keele.ac.uk/sbst/"
+
+
+class Agreement(StrEnum):
+    """The answers to items 1–8."""
+
+    AGREE = "agree"
+    DISAGREE = "disagree"
+
+
+class Bothersomeness(StrEnum):
+    """The answers to item 9, in the order the questionnaire prints them."""
+
+    NOT_AT_ALL = "not_at_all"
+    SLIGHTLY = "slightly"
+    MODERATELY = "moderately"
+    VERY_MUCH = "very_much"
+    EXTREMELY = "extremely"
+
+
+class RiskGroup(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def label(self) -> str:
+        return f"{self.value.capitalize()} risk"
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    scores: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question of the tool, with its answer options and the score each option carries."""
+
+    number: int
+    construct: str
+    text: str
+    options: tuple[Option, ...]
+
+    @property
+    def key(self) -> str:
+        return str(self.number)
+
+    @property
+    def psychosocial(self) -> bool:
+        return self.number in PSYCHOSOCIAL_ITEMS
+
+    def option(self, value: str) -> Option | None:
+        return next((option for option in self.options if option.value == value), None)
+
+    @property
+    def scoring_values(self) -> tuple[str, ...]:
+        return tuple(option.value for option in self.options if option.scores)
+
+
+AGREEMENT_OPTIONS = (
+    Option(Agreement.DISAGREE.value, "Disagree", 0),
+    Option(Agreement.AGREE.value, "Agree", 1),
+)
+BOTHERSOMENESS_OPTIONS = (
+    Option(Bothersomeness.NOT_AT_ALL.value, "Not at all", 0),
+    Option(Bothersomeness.SLIGHTLY.value, "Slightly", 0),
+    Option(Bothersomeness.MODERATELY.value, "Moderately", 0),
+    Option(Bothersomeness.VERY_MUCH.value, "Very much", 1),
+    Option(Bothersomeness.EXTREMELY.value, "Extremely", 1),
+)
+
+# Keele's published wording, verbatim. Do not edit without checking against SOURCE_URL.
+ITEMS: tuple[Item, ...] = (
+    Item(
+        1,
+        "Referred leg pain",
+        "My back pain has spread down my leg(s) at some time in the last 2 weeks",
+        AGREEMENT_OPTIONS,
+    ),
+    Item(
+        2,
+        "Comorbid pain",
+        "I have had pain in the shoulder or neck at some time in the last 2 weeks",
+        AGREEMENT_OPTIONS,
+    ),
+    Item(
+        3,
+        "Disability",
+        "I have only walked short distances because of my back pain",
+        AGREEMENT_OPTIONS,
+    ),
+    Item(
+        4,
+        "Disability",
+        "In the last 2 weeks, I have dressed more slowly than usual because of back pain",
+        AGREEMENT_OPTIONS,
+    ),
+    Item(
+        5,
+        "Fear",
+        "It's not really safe for a person with a condition like mine to be physically active",
+        AGREEMENT_OPTIONS,
+    ),
+    Item(
+        6,
+        "Anxiety",
+        "Worrying thoughts have been going through my mind a lot of the time",
+        AGREEMENT_OPTIONS,
+    ),
+    Item(
+        7,
+        "Catastrophising",
+        "I feel that my back pain is terrible and it's never going to get any better",
+        AGREEMENT_OPTIONS,
+    ),
+    Item(
+        8,
+        "Depression",
+        "In general I have not enjoyed all the things I used to enjoy",
+        AGREEMENT_OPTIONS,
+    ),
+    Item(
+        9,
+        "Bothersomeness",
+        "Overall, how bothersome has your back pain been in the last 2 weeks?",
+        BOTHERSOMENESS_OPTIONS,
+    ),
+)
+ITEM_NUMBERS: tuple[int, ...] = tuple(item.number for item in ITEMS)
+PSYCHOSOCIAL_ITEMS: tuple[int, ...] = (5, 6, 7, 8, 9)
+# A total of 4 or more is needed before the subscale can raise the group above low.
+TOTAL_LOW_MAX = 3
+PSYCHOSOCIAL_HIGH_MIN = 4
+
+
+def item(number: int) -> Item:
+    """The item with this number (1–9)."""
+    return ITEMS[number - 1]
+
+
+class InvalidAnswers(ValueError):
+    """Answers that cannot be scored; `errors` maps each item number (or None) to a message."""
+
+    def __init__(self, errors: dict[int | None, str]):
+        self.errors = errors
+        super().__init__("; ".join(errors.values()))
+
+
+MESSAGE_MISSING = "Answer item {number}"
+MESSAGE_INVALID = "Item {number} must be one of: {choices}"
+MESSAGE_UNKNOWN = "There is no item {key}; the tool has items 1 to 9"
+
+
+def answers_errors(answers: Mapping[object, object]) -> dict[int | None, str]:
+    """Everything wrong with a set of answers, by item; empty when it can be scored.
+
+    Keys may be the item numbers as integers or as strings ("1"–"9"), as forms and JSON send them.
+    """
+    errors: dict[int | None, str] = {}
+    seen: dict[int, object] = {}
+    for key, value in answers.items():
+        number = _item_number(key)
+        if number is None:
+            errors.setdefault(None, MESSAGE_UNKNOWN.format(key=key))
+            continue
+        seen[number] = value
+    for question in ITEMS:
+        if question.number not in seen or seen[question.number] in (None, ""):
+            errors[question.number] = MESSAGE_MISSING.format(number=question.number)
+        elif not isinstance(seen[question.number], str) or not question.option(
+            seen[question.number]
+        ):
+            choices = ", ".join(f'"{option.value}"' for option in question.options)
+            errors[question.number] = MESSAGE_INVALID.format(
+                number=question.number, choices=choices
+            )
+    return errors
+
+
+def _item_number(key: object) -> int | None:
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int):
+        number = key
+    elif isinstance(key, str) and key.isdigit() and key == str(int(key)):
+        number = int(key)
+    else:
+        return None
+    return number if number in ITEM_NUMBERS else None
+
+
+@dataclass(frozen=True)
+class Score:
+    """The result of scoring one completed questionnaire."""
+
+    item_scores: tuple[int, ...]
+    total: int
+    psychosocial: int
+    risk: RiskGroup
+
+    @property
+    def scoring_items(self) -> tuple[int, ...]:
+        """The items that scored 1."""
+        return tuple(n for n, points in zip(ITEM_NUMBERS, self.item_scores, strict=True) if points)
+
+
+def classify(*, total: int, psychosocial: int) -> RiskGroup:
+    """The risk group for a total (0–9) and psychosocial subscale (0–5), in Keele's order."""
+    if not 0 <= total <= len(ITEMS) or not 0 <= psychosocial <= len(PSYCHOSOCIAL_ITEMS):
+        raise ValueError("Total must be 0–9 and the psychosocial subscale 0–5")
+    if psychosocial > total:
+        raise ValueError("The psychosocial subscale cannot exceed the total")
+    if psychosocial >= PSYCHOSOCIAL_HIGH_MIN:
+        return RiskGroup.HIGH
+    if total <= TOTAL_LOW_MAX:
+        return RiskGroup.LOW
+    return RiskGroup.MEDIUM
+
+
+def score(answers: Mapping[object, object]) -> Score:
+    """Score a completed questionnaire; raises `InvalidAnswers` naming each item that is wrong."""
+    errors = answers_errors(answers)
+    if errors:
+        raise InvalidAnswers(errors)
+    by_number = {_item_number(key): value for key, value in answers.items()}
+    item_scores = tuple(
+        question.option(str(by_number[question.number])).scores  # type: ignore[union-attr]
+        for question in ITEMS
+    )
+    total = sum(item_scores)
+    psychosocial = sum(item_scores[number - 1] for number in PSYCHOSOCIAL_ITEMS)
+    return Score(
+        item_scores=item_scores,
+        total=total,
+        psychosocial=psychosocial,
+        risk=classify(total=total, psychosocial=psychosocial),
+    )
+
+
+def explain(result: Score) -> list[str]:
+    """What drives the risk group, in sentences that point back to the patient's answers."""
+    scored = result.scoring_items
+    psychosocial = [n for n in scored if n in PSYCHOSOCIAL_ITEMS]
+    physical = [n for n in scored if n not in PSYCHOSOCIAL_ITEMS]
+    reasons = []
+    if result.risk is RiskGroup.HIGH:
+        reasons.append(
+            f"The psychosocial subscale is {result.psychosocial} of 5 (items "
+            f"{_list(psychosocial)}); a subscale of 4 or more is high risk whatever the total."
+        )
+    elif result.risk is RiskGroup.LOW:
+        reasons.append(
+            f"The total is {result.total} of 9; a total of 3 or less is low risk "
+            "(the subscale cannot reach 4 with a total that low)."
+        )
+    else:
+        reasons.append(
+            f"The total is {result.total} of 9 (4 or more), but the psychosocial subscale is "
+            f"{result.psychosocial} of 5, below the 4 that would make it high risk."
+        )
+    if physical:
+        constructs = list(dict.fromkeys(item(n).construct.lower() for n in physical))
+        reasons.append(f"Physical items scoring: {_list(physical)} ({', '.join(constructs)}).")
+    if psychosocial:
+        constructs = [item(n).construct.lower() for n in psychosocial]
+        reasons.append(
+            f"Psychosocial items scoring: {_list(psychosocial)} ({', '.join(constructs)})."
+        )
+    return reasons
+
+
+def _list(numbers: list[int]) -> str:
+    if not numbers:
+        return "none"
+    if len(numbers) == 1:
+        return str(numbers[0])
+    return ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+
+
+@dataclass(frozen=True)
+class MatchedTreatment:
+    """The care matched to one risk group (STarT Back trial protocol, Keele guidance, BackPAC)."""
+
+    risk: RiskGroup
+    title: str
+    summary: str
+    involves: tuple[str, ...]
+    delivered_by: str
+    backpac_options: tuple[str, ...]
+
+
+CARE_FOR_EVERYONE: tuple[str, ...] = (
+    "Assessment, and reassurance that serious disease has been screened out",
+    "Advice to stay active and at, or return to, work",
+    "Advice on pain relief",
+    "Written self-management material",
+    "Safety-netting: what to watch for and when to come back",
+)
+
+MATCHED_TREATMENTS: dict[RiskGroup, MatchedTreatment] = {
+    RiskGroup.LOW: MatchedTreatment(
+        risk=RiskGroup.LOW,
+        title="Primary care management and self-management support",
+        summary=(
+            "Information, reassurance and support to self-manage in primary care, with no routine "
+            "onward referral (one session at most)."
+        ),
+        involves=(
+            "Explain the good outlook and that activity helps recovery",
+            "Written self-management material and advice on pain relief",
+            "A single follow-up or advice session at most; no routine referral",
+        ),
+        delivered_by="The GP or first-contact clinician, in primary care",
+        backpac_options=("Self-manage, with a 6-week SOS period to return without a new referral",),
+    ),
+    RiskGroup.MEDIUM: MatchedTreatment(
+        risk=RiskGroup.MEDIUM,
+        title="Referral to physiotherapy for the physical obstacles",
+        summary=(
+            "Physiotherapy that targets the physical obstacles to recovery: exercise, manual "
+            "therapy and education, following the matched-treatment approach."
+        ),
+        involves=(
+            "Referral to physiotherapy",
+            "Exercise and graded return to activity",
+            "Manual therapy where it helps, with education about back pain",
+        ),
+        delivered_by="A physiotherapist",
+        backpac_options=(
+            "A rehabilitation class",
+            "One-to-one physiotherapy",
+            "Self-manage, with a 6-week SOS period",
+        ),
+    ),
+    RiskGroup.HIGH: MatchedTreatment(
+        risk=RiskGroup.HIGH,
+        title="Psychologically informed physiotherapy",
+        summary=(
+            "Physiotherapy that addresses the psychosocial obstacles (fear, worry, "
+            "catastrophising, low mood) as well as the physical ones, using cognitive-behavioural "
+            "principles; onward referral to an advanced practitioner or pain management service "
+            "where available."
+        ),
+        involves=(
+            "Referral to a physiotherapist trained in psychologically informed practice",
+            "Addressing fear of movement, worry, catastrophising and low mood alongside "
+            "exercise and activity",
+            "Where locally available, an advanced practitioner or pain management service",
+        ),
+        delivered_by=(
+            "A physiotherapist trained in psychologically informed practice; an advanced "
+            "practitioner or pain management team where available"
+        ),
+        backpac_options=(
+            "One-to-one psychologically informed physiotherapy",
+            "An advanced practitioner or the pain management service",
+            "A rehabilitation class",
+        ),
+    ),
+}
+
+
+def matched_treatment(risk: RiskGroup | str) -> MatchedTreatment:
+    return MATCHED_TREATMENTS[RiskGroup(risk)]
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A sign of serious pathology that must be screened out before the tool is used."""
+
+    key: str
+    name: str
+    signs: tuple[str, ...]
+    action: str
+
+
+RED_FLAGS: tuple[RedFlag, ...] = (
+    RedFlag(
+        "cauda_equina",
+        "Suspected cauda equina syndrome",
+        (
+            "Saddle anaesthesia",
+            "New bladder or bowel dysfunction",
+            "Bilateral leg symptoms",
+        ),
+        "Emergency referral the same day for assessment and MRI",
+    ),
+    RedFlag(
+        "malignancy",
+        "Suspected malignancy",
+        ("History of cancer", "Unexplained weight loss", "Night pain"),
+        "Urgent referral on the suspected cancer pathway",
+    ),
+    RedFlag(
+        "fracture",
+        "Suspected fracture",
+        ("Significant trauma", "Osteoporosis", "Long-term steroid use"),
+        "Urgent imaging and referral",
+    ),
+    RedFlag(
+        "infection",
+        "Suspected infection",
+        ("Fever", "Intravenous drug use", "Immunosuppression"),
+        "Emergency referral for same-day assessment",
+    ),
+    RedFlag(
+        "neurological_deficit",
+        "Progressive neurological deficit",
+        ("Worsening weakness, numbness or reflex loss",),
+        "Emergency referral the same day",
+    ),
+)
+
+
+def red_flag(key: str) -> RedFlag:
+    return next(flag for flag in RED_FLAGS if flag.key == key)
