@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from scoring_practice.api import api as startback_api
 
 urlpatterns = [
     # Every sign-in, the admin's included, goes through the site's own sign-in page, which applies
@@ -15,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/", startback_api.urls),
     path("", include("scoring_practice.urls")),
     path("", include("courses.urls")),
 ]

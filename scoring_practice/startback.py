@@ -192,11 +192,13 @@ def answers_errors(answers: Mapping[object, object]) -> dict[int | None, str]:
         elif not isinstance(seen[question.number], str) or not question.option(
             seen[question.number]
         ):
-            choices = ", ".join(f'"{option.value}"' for option in question.options)
-            errors[question.number] = MESSAGE_INVALID.format(
-                number=question.number, choices=choices
-            )
+            errors[question.number] = invalid_answer_message(question)
     return errors
+
+
+def invalid_answer_message(question: Item) -> str:
+    choices = ", ".join(f'"{option.value}"' for option in question.options)
+    return MESSAGE_INVALID.format(number=question.number, choices=choices)
 
 
 def _item_number(key: object) -> int | None:

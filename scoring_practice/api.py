@@ -1,0 +1,228 @@
+"""The STarT Back JSON API: score a completed questionnaire, or read the instrument itself.
+
+Stateless and public, like the calculator. Validation messages name the item that is wrong, in
+the same words the core and the calculator use.
+"""
+
+from typing import Annotated, Any
+
+from django.http import HttpRequest, HttpResponse
+
+from ninja import Field, NinjaAPI, Schema
+from ninja.errors import ValidationError
+from pydantic import ConfigDict, create_model
+
+from scoring_practice import startback
+
+api = NinjaAPI(
+    title="STarT Back API",
+    version="1",
+    description=(
+        "Scores the Keele STarT Back Screening Tool and returns the matched treatment. "
+        f"{startback.LICENCE_NOTE} {startback.COPYRIGHT}."
+    ),
+    urls_namespace="api-v1",
+)
+
+_ANSWER_TYPES = {
+    option_set: tuple(option.value for option in option_set)
+    for option_set in (startback.AGREEMENT_OPTIONS, startback.BOTHERSOMENESS_OPTIONS)
+}
+
+
+def _answer_field(item: startback.Item) -> tuple[Any, Any]:
+    from typing import Literal
+
+    values = _ANSWER_TYPES[item.options]
+    return (
+        Literal[values],  # type: ignore[valid-type]
+        Field(..., alias=item.key, description=f"{item.number}. {item.text}"),
+    )
+
+
+Answers = create_model(
+    "Answers",
+    __config__=ConfigDict(extra="forbid", populate_by_name=False),
+    **{f"item_{item.number}": _answer_field(item) for item in startback.ITEMS},
+)
+
+
+class ScoreRequest(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    answers: Annotated[
+        Answers,  # type: ignore[valid-type]
+        Field(
+            description='Keys "1" to "9". Items 1–8: "agree" or "disagree". Item 9: '
+            '"not_at_all", "slightly", "moderately", "very_much" or "extremely".',
+            examples=[
+                {
+                    **{str(n): "agree" if n in (1, 3, 5) else "disagree" for n in range(1, 9)},
+                    "9": "very_much",
+                }
+            ],
+        ),
+    ]
+
+
+class Treatment(Schema):
+    risk: startback.RiskGroup
+    title: str
+    summary: str
+    involves: list[str]
+    delivered_by: str
+    backpac_options: list[str]
+    care_for_everyone: list[str]
+
+
+class ScoreResponse(Schema):
+    total: int = Field(..., ge=0, le=9, description="Items 1–9 summed")
+    psychosocial: int = Field(..., ge=0, le=5, description="Items 5–9 summed")
+    risk: startback.RiskGroup
+    item_scores: dict[str, int]
+    drivers: list[str]
+    matched_treatment: Treatment
+    copyright: str
+
+
+class Option(Schema):
+    value: str
+    label: str
+    scores: int
+
+
+class Item(Schema):
+    number: int
+    domain: str
+    text: str
+    psychosocial: bool
+    options: list[Option]
+
+
+class Instrument(Schema):
+    name: str
+    preamble: str
+    items: list[Item]
+    scoring: list[str]
+    copyright: str
+    licence: str
+    source: str
+
+
+class Problem(Schema):
+    item: int | None
+    msg: str
+    loc: list[str | int]
+
+
+class Problems(Schema):
+    detail: list[Problem]
+
+
+class Message(Schema):
+    detail: str
+
+
+SCORING_RULES = [
+    "Each item scores 1 for agree (items 1–8) or for very much or extremely (item 9); otherwise 0.",
+    "Total score: items 1–9 summed (0–9). Psychosocial subscale: items 5–9 summed (0–5).",
+    "Psychosocial subscale 4 or more: high risk.",
+    "Otherwise, total 3 or less: low risk.",
+    "Otherwise: medium risk.",
+]
+MESSAGE_NOT_AN_OBJECT = 'Send a JSON object: {"answers": {"1": "agree", …, "9": "very_much"}}'
+MESSAGE_ANSWERS_NOT_AN_OBJECT = '"answers" must be an object whose keys are the items "1" to "9"'
+MESSAGE_UNEXPECTED_FIELD = 'Unexpected field "{name}"; the request has only "answers"'
+
+
+def _problem(error: dict) -> dict:
+    """One pydantic error in the words the calculator uses, naming the item where there is one."""
+    loc = [part for part in error.get("loc", ()) if part not in ("body", "payload")]
+    kind = error.get("type", "")
+    if loc[:1] == ["answers"] and len(loc) >= 2:
+        key = str(loc[1])
+        number = int(key) if key in {item.key for item in startback.ITEMS} else None
+        if number is None:
+            return {"item": None, "loc": loc, "msg": startback.MESSAGE_UNKNOWN.format(key=key)}
+        if kind == "missing":
+            message = startback.MESSAGE_MISSING.format(number=number)
+        else:
+            message = startback.invalid_answer_message(startback.item(number))
+        return {"item": number, "loc": loc, "msg": message}
+    if loc == ["answers"]:
+        if kind == "missing":
+            return {"item": None, "loc": loc, "msg": MESSAGE_NOT_AN_OBJECT}
+        return {"item": None, "loc": loc, "msg": MESSAGE_ANSWERS_NOT_AN_OBJECT}
+    if loc and kind == "extra_forbidden":
+        return {"item": None, "loc": loc, "msg": MESSAGE_UNEXPECTED_FIELD.format(name=loc[0])}
+    return {"item": None, "loc": loc, "msg": MESSAGE_NOT_AN_OBJECT}
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    problems = sorted(
+        (_problem(error) for error in exc.errors),
+        key=lambda problem: (problem["item"] is None, problem["item"] or 0),
+    )
+    return api.create_response(request, {"detail": problems}, status=422)
+
+
+@api.post(
+    "/startback/score",
+    response={200: ScoreResponse, 400: Message, 422: Problems},
+    summary="Score a completed questionnaire",
+    tags=["STarT Back"],
+)
+def score(request: HttpRequest, payload: ScoreRequest):
+    answers = {number: getattr(payload.answers, f"item_{number}") for number in range(1, 10)}
+    result = startback.score(answers)
+    treatment = startback.matched_treatment(result.risk)
+    return {
+        "total": result.total,
+        "psychosocial": result.psychosocial,
+        "risk": result.risk,
+        "item_scores": {
+            str(number): points
+            for number, points in zip(startback.ITEM_NUMBERS, result.item_scores, strict=True)
+        },
+        "drivers": startback.explain(result),
+        "matched_treatment": {
+            "risk": treatment.risk,
+            "title": treatment.title,
+            "summary": treatment.summary,
+            "involves": list(treatment.involves),
+            "delivered_by": treatment.delivered_by,
+            "backpac_options": list(treatment.backpac_options),
+            "care_for_everyone": list(startback.CARE_FOR_EVERYONE),
+        },
+        "copyright": startback.COPYRIGHT,
+    }
+
+
+@api.get(
+    "/startback/instrument",
+    response=Instrument,
+    summary="The tool's items, answer options and copyright",
+    tags=["STarT Back"],
+)
+def instrument(request: HttpRequest):
+    return {
+        "name": "Keele STarT Back Screening Tool",
+        "preamble": startback.PREAMBLE,
+        "items": [
+            {
+                "number": item.number,
+                "domain": item.construct,
+                "text": item.text,
+                "psychosocial": item.psychosocial,
+                "options": [
+                    {"value": o.value, "label": o.label, "scores": o.scores} for o in item.options
+                ],
+            }
+            for item in startback.ITEMS
+        ],
+        "scoring": SCORING_RULES,
+        "copyright": startback.COPYRIGHT,
+        "licence": startback.LICENCE_NOTE,
+        "source": startback.SOURCE_URL,
+    }
