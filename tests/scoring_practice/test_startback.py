@@ -18,7 +18,7 @@ def every_answer_set():
 
 
 def reference_scoring(answers: dict[str, str]) -> tuple[int, int, str]:
-    """Keele's rules written out separately from the core: items scored, then summed, then ranked."""
+    """Keele's rules written out apart from the core: items scored, then summed, then ranked."""
     points = [1 if answers[str(n)] == "agree" else 0 for n in range(1, 9)]
     points.append(1 if answers["9"] in ("very_much", "extremely") else 0)
     total = sum(points)

@@ -1,0 +1,130 @@
+"""The public calculator at /tool/: questions, result, errors and the printable pages."""
+
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from scoring_practice import startback
+from scoring_practice.tool_forms import MESSAGE_REQUIRED_AGREEMENT, MESSAGE_REQUIRED_BOTHER
+
+pytestmark = pytest.mark.django_db
+
+
+def query(*agreed: int, item_9: str = "not_at_all", **overrides: str) -> str:
+    answers = {f"item_{n}": "agree" if n in agreed else "disagree" for n in range(1, 9)}
+    answers["item_9"] = item_9
+    answers.update(overrides)
+    return urlencode({key: value for key, value in answers.items() if value is not None})
+
+
+def test_visitors_see_all_nine_questions_with_keeles_wording_and_no_errors(client, home):
+    response = client.get("/tool/")
+    assert response.status_code == 200
+    for item in startback.ITEMS:
+        assertContains(response, item.text.replace("'", "&#x27;"))
+    assertContains(response, startback.PREAMBLE)
+    assertContains(response, "© Keele University")
+    assertContains(response, 'type="radio"', count=8 * 2 + 5)
+    assertNotContains(response, "There is a problem")
+    assertNotContains(response, "Result:")
+
+
+@pytest.mark.parametrize(
+    ("answers", "risk", "total", "subscale"),
+    [
+        (query(1, 2), "Low risk", 2, 0),
+        (query(1, 2, 3, 5), "Medium risk", 4, 1),
+        (query(5, 6, 7, item_9="extremely"), "High risk", 4, 4),
+    ],
+)
+def test_a_completed_questionnaire_shows_scores_risk_group_and_matched_treatment(
+    client, home, answers, risk, total, subscale
+):
+    response = client.get(f"/tool/?{answers}")
+    assertContains(response, f"{total} out of 9")
+    assertContains(response, f"{subscale} out of 5")
+    assertContains(response, f'app-risk--{risk.split()[0].lower()}">{risk}</strong>', html=False)
+    treatment = startback.matched_treatment(risk.split()[0].lower())
+    assertContains(response, treatment.title)
+    for option in treatment.backpac_options:
+        assertContains(response, option)
+    # The answers stay ticked so they can be changed.
+    assertContains(response, 'value="agree" checked')
+
+
+def test_item_9_moderately_does_not_count(client, home):
+    response = client.get(f"/tool/?{query(5, 6, 7, item_9='moderately')}")
+    assertContains(response, "3 out of 5")
+    assertContains(response, "Low risk")
+
+
+def test_the_result_explains_what_drives_it(client, home):
+    response = client.get(f"/tool/?{query(1, 2, 3, 4, 5)}")
+    assertContains(response, "below the 4 that would make it high risk")
+    assertContains(response, "Physical items scoring: 1, 2, 3 and 4")
+
+
+def test_incomplete_answers_show_the_error_summary_and_keep_what_was_ticked(client, home):
+    response = client.get(f"/tool/?{query(1, item_3=None, item_9=None)}")
+    assertContains(response, "There is a problem")
+    assertContains(response, MESSAGE_REQUIRED_AGREEMENT.format(number=3), count=2)
+    assertContains(response, MESSAGE_REQUIRED_BOTHER, count=2)
+    assertContains(response, 'href="#id_item_3_0"')
+    assertContains(response, 'id="id_item_1_1" name="item_1" type="radio" value="agree" checked')
+    assertNotContains(response, "Result:")
+    assert "<title>Error: STarT Back calculator" in response.content.decode()
+
+
+def test_an_answer_that_is_not_an_option_is_refused(client, home):
+    response = client.get(f"/tool/?{query(item_2='maybe', item_9='<b>lots</b>')}")
+    assertContains(response, "Select one of the answers shown for question 2")
+    assertContains(response, "Select one of the answers shown for question 9")
+    assertNotContains(response, "<b>lots</b>")
+    assertNotContains(response, "Result:")
+
+
+def test_printable_result_has_the_ticked_questionnaire_and_copyright(client, home):
+    answers = query(1, 5, 6, 7, item_9="very_much")
+    page = client.get("/tool/")
+    assertNotContains(page, "/tool/print/")
+    result = client.get(f"/tool/?{answers}")
+    assertContains(result, f"/tool/print/?{answers.replace('&', '&amp;')}")
+    response = client.get(f"/tool/print/?{answers}")
+    assertContains(response, "High risk")
+    assertContains(response, "Ticked:", count=9)
+    assertContains(response, "© Keele University")
+
+
+def test_printing_an_incomplete_questionnaire_returns_to_the_form(client, home):
+    answers = query(1, item_9=None)
+    response = client.get(f"/tool/print/?{answers}")
+    assert response.status_code == 302
+    assert response.url == f"/tool/?{answers}"
+    assert client.get("/tool/print/").url == "/tool/"
+
+
+def test_blank_questionnaire_prints_every_item_unticked(client, home):
+    response = client.get("/tool/questionnaire/")
+    for item in startback.ITEMS:
+        assertContains(response, item.text.replace("'", "&#x27;"))
+    assertNotContains(response, "Ticked:")
+    assertContains(response, "© Keele University")
+
+
+def test_nothing_is_stored_and_posting_is_refused(client, home):
+    with CaptureQueriesContext(connection) as queries:
+        assertContains(client.get(f"/tool/?{query(1, 2, 3)}"), "Low risk")
+    writes = [
+        q["sql"] for q in queries if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}
+    ]
+    assert writes == []
+    assert "sessionid" not in client.cookies
+    assert client.post("/tool/", {"item_1": "agree"}).status_code == 405
+
+
+def test_the_tool_appears_in_the_header_navigation(client, home):
+    assertContains(client.get("/"), 'href="/tool/"')
