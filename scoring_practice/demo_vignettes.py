@@ -492,7 +492,7 @@ VIGNETTES: tuple[DemoVignette, ...] = (
             ),
             PatientQuote(
                 "It's just across the bottom of my back. Nothing down my legs. Funnily enough "
-                "my neck's been stiff too, but that's marking at the kitchen table every night.",
+                "my neck's been aching too, but that's marking at the kitchen table every night.",
                 "Hannah",
             ),
             PatientQuote(
@@ -526,7 +526,7 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
         answers=_answers(
             (D, "She says the pain is across her lower back with nothing down her legs."),
-            (A, "She mentions a stiff neck from marking, and item 2 counts any neck pain."),
+            (A, "She mentions neck ache from marking, and item 2 counts neck pain of any cause."),
             (D, "She walks a mile to school and does playground duty."),
             (A, "Putting her tights on takes her twice as long as usual."),
             (D, "She knows keeping moving is right for backs and is still playing netball."),
@@ -1001,9 +1001,9 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
         red_flags=("fracture",),
         red_flag_action=(
-            "Urgent imaging and referral: arrange spine imaging through his GP the same day, "
-            "with analgesia and a bone-health review; emergency referral if neurological "
-            "symptoms appear."
+            "Urgent imaging and referral: do not stratify; arrange urgent spinal imaging and "
+            "discuss with his GP the same day, with analgesia and a bone-health assessment; "
+            "emergency referral if neurological symptoms appear."
         ),
     ),
     DemoVignette(
