@@ -4,6 +4,9 @@ from django import forms
 
 from scoring_practice import startback
 
+# Sent with the form so that pressing the button with nothing ticked shows what is missing.
+SUBMITTED = "submitted"
+
 MESSAGE_REQUIRED_AGREEMENT = "Select agree or disagree for question {number}"
 MESSAGE_REQUIRED_BOTHER = "Select how bothersome the back pain has been (question 9)"
 MESSAGE_INVALID = "Select one of the answers shown for question {number}"
@@ -48,4 +51,4 @@ class QuestionnaireForm(forms.Form):
     @classmethod
     def is_submission(cls, data) -> bool:
         """Whether a query string carries answers (a bare visit shows the empty form, no errors)."""
-        return any(field_name(item.number) in data for item in startback.ITEMS)
+        return SUBMITTED in data or any(field_name(item.number) in data for item in startback.ITEMS)

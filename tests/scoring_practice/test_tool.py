@@ -79,6 +79,12 @@ def test_incomplete_answers_show_the_error_summary_and_keep_what_was_ticked(clie
     assert "<title>Error: STarT Back calculator" in response.content.decode()
 
 
+def test_pressing_the_button_with_nothing_ticked_lists_all_nine_questions(client, home):
+    response = client.get("/tool/?submitted=1")
+    assertContains(response, "There is a problem")
+    assert len(response.context["form"].errors) == 9
+
+
 def test_an_answer_that_is_not_an_option_is_refused(client, home):
     response = client.get(f"/tool/?{query(item_2='maybe', item_9='<b>lots</b>')}")
     assertContains(response, "Select one of the answers shown for question 2")
