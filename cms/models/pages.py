@@ -56,7 +56,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "courses.CourseIndexPage"]
     max_count = 1
 
     class Meta:

@@ -4,13 +4,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.content import site_pages_ensure
+from courses.content import training_section_ensure
 
 
 class Command(BaseCommand):
-    help = "Create the home, about, accessibility and privacy pages if missing (idempotent)."
+    help = (
+        "Create the home, about, accessibility, privacy and training pages if missing (idempotent)."
+    )
 
     def handle(self, *args, **options):
-        site_pages_ensure()
+        home = site_pages_ensure()
+        training_section_ensure(home=home)
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Site pages are in place."))

@@ -1,0 +1,116 @@
+"""Factories for the course tree and for learners' progress."""
+
+from decimal import Decimal
+
+from django.utils import timezone
+
+import factory
+import wagtail_factories
+
+from courses.choices import AnswerReveal, SittingStatus
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    Quiz,
+    Sitting,
+)
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Training"
+    slug = "training"
+    intro = "<p>Courses on stratified care for low back pain.</p>"
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Stratified care course {n}")
+    summary = "Use the STarT Back tool and match treatment to risk."
+    learning_outcomes = [
+        ("outcome", "score the STarT Back tool"),
+        ("outcome", "match each risk group to its treatment"),
+    ]
+    audience = "GPs and physiotherapists"
+    estimated_minutes = 150
+    cpd_hours = Decimal("2.5")
+    prerequisites = "<p>None.</p>"
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    summary = "What this module covers."
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    summary = "What this lesson covers."
+    estimated_minutes = 10
+    required = True
+    body = [("paragraph", "<p>Most people with low back pain improve with simple care.</p>")]
+
+
+class QuizFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quiz
+
+    title = factory.Sequence(lambda n: f"Module quiz {n}")
+    pass_mark = 80
+    draft = False
+
+
+def sitting_finished(*, user, quiz: Quiz, passed: bool, percent: int | None = None) -> Sitting:
+    """A finished attempt at the quiz, as the quiz engine records it."""
+    percent = percent if percent is not None else (90 if passed else 40)
+    return Sitting.objects.create(
+        user=user,
+        quiz=quiz,
+        quiz_title=quiz.title,
+        pass_mark=quiz.pass_mark,
+        answers_reveal=AnswerReveal.AT_END,
+        question_total=10,
+        status=SittingStatus.COMPLETE,
+        ended_at=timezone.now(),
+        score=Decimal(percent) / 10,
+        max_score=Decimal(10),
+        percent=Decimal(percent),
+        passed=passed,
+    )
+
+
+def course_tree(
+    *, index: CourseIndexPage, modules: int = 2, lessons: int = 2, quiz: bool = False, **course
+) -> CoursePage:
+    """A live course with `modules` modules of `lessons` required lessons each."""
+    page = CoursePageFactory(parent=index, **course)
+    for _ in range(modules):
+        module = ModulePageFactory(parent=page, quiz=QuizFactory() if quiz else None)
+        for _ in range(lessons):
+            LessonPageFactory(parent=module)
+    return page
+
+
+def training_index(home) -> CourseIndexPage:
+    return CourseIndexPageFactory(parent=home)
+
+
+def enrol(user, course: CoursePage) -> Enrolment:
+    return Enrolment.objects.create(user=user, course=course)
+
+
+def complete(user, lesson: LessonPage) -> LessonCompletion:
+    return LessonCompletion.objects.create(user=user, lesson=lesson)
