@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
+from courses.demo import demo_course_ensure
 
 MESSAGE_NOT_ALLOWED = (
     "Demo accounts have published passwords, so seed_demo only runs where SEED_DEMO_ALLOWED is on "
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         if not settings.SEED_DEMO_ALLOWED:
             raise CommandError(MESSAGE_NOT_ALLOWED)
         call_command("seed_site", verbosity=0)
+        demo_course_ensure()
         demo_accounts_ensure()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
         for account in DEMO_ACCOUNTS:
