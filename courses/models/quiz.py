@@ -241,7 +241,8 @@ class Sitting(models.Model):
     pass_message = models.TextField(blank=True)
     fail_message = models.TextField(blank=True)
     question_order = models.JSONField(
-        default=list, help_text="The ids of the questions asked, in the order asked."
+        default=list,
+        blank=True, help_text="The ids of the questions asked, in the order asked."
     )
     question_total = models.PositiveSmallIntegerField()
     position = models.PositiveSmallIntegerField(
@@ -307,10 +308,10 @@ class SittingAnswer(models.Model):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     partial_credit = models.BooleanField(default=False)
-    options = models.JSONField(default=list)
+    options = models.JSONField(default=list, blank=True)
     max_score = models.DecimalField(**SCORE_DIGITS)
 
-    chosen = models.JSONField(default=list)
+    chosen = models.JSONField(default=list, blank=True)
     text_answer = models.TextField(blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     is_correct = models.BooleanField(
