@@ -2,8 +2,10 @@
 
 import factory
 
+from cms.choices import Role
 from courses.choices import AnswerReveal, QuestionType
 from courses.models import AnswerOption, Category, Question, Quiz
+from tests.factories import UserFactory
 
 TRUE_FALSE = [("True", True), ("False", False)]
 
@@ -75,3 +77,12 @@ def right_option_ids(answer) -> list[int]:
 def wrong_option_ids(answer) -> list[int]:
     """One wrong option of a question as asked."""
     return [next(option["id"] for option in answer.options if not option["correct"])]
+
+
+def trainer(**fields):
+    """A trainer with an authenticator set up, as their role requires before any page opens."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = UserFactory(roles=[Role.TRAINER], **fields)
+    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    return user
