@@ -75,7 +75,7 @@ class Examination:
     """Examination findings, one per line."""
 
     findings: tuple[str, ...]
-    heading: str = "Examination"
+    heading: str = "Examination findings"
 
 
 @dataclass(frozen=True)
@@ -152,8 +152,8 @@ NO_RED_FLAGS = (
 VIGNETTES: tuple[DemoVignette, ...] = (
     # --- Questionnaire mode: score the ticked answers -------------------------------------
     DemoVignette(
-        slug="darren-hughes-first-episode",
-        title="First episode after a week of overtime",
+        slug="darren-hughes",
+        title="Darren Hughes: back pain after a week of overtime",
         patient_name="Darren Hughes",
         age=29,
         occupation="warehouse operative",
@@ -196,8 +196,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="priya-nair-three-not-four",
-        title="Three points, not four",
+        slug="priya-nair",
+        title="Priya Nair: back and thigh ache on long drives",
         patient_name="Priya Nair",
         age=47,
         occupation="dental practice manager",
@@ -245,8 +245,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="gareth-price-four-points",
-        title="Four points: over the line",
+        slug="gareth-price",
+        title="Gareth Price: leg pain behind the wheel",
         patient_name="Gareth Price",
         age=55,
         occupation="bus driver",
@@ -290,8 +290,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="sandra-okafor-high-total-medium-risk",
-        title="A high total that is not high risk",
+        slug="sandra-okafor",
+        title="Sandra Okafor: back pain after moving hospital beds",
         patient_name="Sandra Okafor",
         age=51,
         occupation="hospital housekeeper",
@@ -334,8 +334,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="tom-whitaker-modest-total-high-risk",
-        title="A modest total that is high risk",
+        slug="tom-whitaker",
+        title="Tom Whitaker: back pain that stopped the gym",
         patient_name="Tom Whitaker",
         age=34,
         occupation="software tester",
@@ -378,8 +378,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="maureen-gallagher-every-distress-item",
-        title="Every distress item scores",
+        slug="maureen-gallagher",
+        title="Maureen Gallagher: six weeks off work",
         patient_name="Maureen Gallagher",
         age=62,
         occupation="school cook",
@@ -423,8 +423,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="lukasz-nowak-moderately-again",
-        title="Item 9 decides the group",
+        slug="lukasz-nowak",
+        title="Łukasz Nowak: a scaffolder off the scaffolds",
         patient_name="Łukasz Nowak",
         age=43,
         occupation="scaffolder",
@@ -473,8 +473,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
     ),
     # --- Consultation mode: answer the nine items as the patient would --------------------
     DemoVignette(
-        slug="hannah-lewis-teacher-keeps-going",
-        title="A teacher who wants to keep going",
+        slug="hannah-lewis",
+        title="Hannah Lewis: back pain after moving a wardrobe",
         patient_name="Hannah Lewis",
         age=36,
         occupation="primary school teacher",
@@ -544,8 +544,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="mohammed-rahman-delivery-driver-sciatica",
-        title="A delivery driver with sciatica",
+        slug="mohammed-rahman",
+        title="Mohammed Rahman: leg pain after lifting a parcel",
         patient_name="Mohammed Rahman",
         age=52,
         occupation="parcel delivery driver",
@@ -623,8 +623,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="julie-barker-frightened-to-move",
-        title="Frightened to move",
+        slug="julie-barker",
+        title="Julie Barker: back pain after helping a resident who slipped",
         patient_name="Julie Barker",
         age=45,
         occupation="care home assistant",
@@ -706,8 +706,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="david-chen-worried-not-hopeless",
-        title="Worried, but not hopeless",
+        slug="david-chen",
+        title="David Chen: back pain in the busy season",
         patient_name="David Chen",
         age=58,
         occupation="accountant",
@@ -782,8 +782,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
     ),
     # --- Red-flag triage: decide first whether the case can be stratified ------------------
     DemoVignette(
-        slug="kelly-marsh-bilateral-sciatica",
-        title="Both legs, and numb when she wipes",
+        slug="kelly-marsh",
+        title="Kelly Marsh: back pain after a weekend decorating",
         patient_name="Kelly Marsh",
         age=39,
         occupation="call-centre team leader",
@@ -856,8 +856,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="margaret-hollis-night-pain-weight-loss",
-        title="Night pain after breast cancer",
+        slug="margaret-hollis",
+        title="Margaret Hollis: a new ache in the middle of the back",
         patient_name="Margaret Hollis",
         age=71,
         occupation="retired librarian",
@@ -936,8 +936,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="frank-doyle-steroids-and-a-bag-of-compost",
-        title="Long-term steroids and a bag of compost",
+        slug="frank-doyle",
+        title="Frank Doyle: back pain lifting a bag of compost",
         patient_name="Frank Doyle",
         age=76,
         occupation="retired postman",
@@ -1007,8 +1007,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="steve-barnes-night-pain-no-red-flag",
-        title="Night pain that is not a red flag",
+        slug="steve-barnes",
+        title="Steve Barnes: back pain that wakes him at night",
         patient_name="Steve Barnes",
         age=59,
         occupation="taxi driver",

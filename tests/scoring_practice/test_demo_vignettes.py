@@ -68,7 +68,10 @@ def test_the_story_shows_the_questionnaire_only_in_questionnaire_mode(vignette):
 
 
 @BY_SLUG
-def test_the_patient_summary_gives_age_occupation_and_presentation(vignette):
+def test_the_title_names_the_patient_and_the_summary_gives_age_occupation_and_presentation(
+    vignette,
+):
+    assert vignette.title.startswith(f"{vignette.patient_name}: ")
     assert vignette.summary.startswith(f"{vignette.age}-year-old {vignette.occupation}. ")
     assert vignette.presentation in vignette.summary
 
