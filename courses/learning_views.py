@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.quiz_selectors import sittings_recent
 from courses.selectors import enrolments_progress
 from courses.services import (
     MESSAGE_ALREADY_ENROLLED,
@@ -24,6 +25,7 @@ from courses.services import (
     enrolment_create,
     lesson_complete,
 )
+from scoring_practice.selectors import practice_summary
 
 RECENT_SITTINGS = 5
 
@@ -63,8 +65,6 @@ def lesson_mark_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
 @login_required
 def my_learning(request: HttpRequest) -> HttpResponse:
     """The signed-in user's courses with progress, recent quiz results and practice statistics."""
-    from courses.quiz_selectors import sittings_recent
-
     enrolments_page, course_states = enrolments_progress(
         user=request.user, page_number=request.GET.get("page")
     )
@@ -73,15 +73,6 @@ def my_learning(request: HttpRequest) -> HttpResponse:
         "course_states": course_states,
         "recent_sittings": sittings_recent(user=request.user, limit=RECENT_SITTINGS),
         "training_index": None if course_states else CourseIndexPage.objects.live().first(),
-        "practice": _practice_summary(request.user),
+        "practice": practice_summary(user=request.user),
     }
     return render(request, "courses/my_learning.html", context)
-
-
-def _practice_summary(user):
-    try:
-        from scoring_practice.selectors import practice_summary
-    except ImportError:
-        # The practice statistics appear once scoring practice provides them.
-        return None
-    return practice_summary(user=user)
