@@ -1,0 +1,62 @@
+"""The admin form for vignettes: checks the reference answers against the tool when publishing.
+
+Wagtail lets drafts be saved incomplete ("deferred validation"); this form follows the same rule,
+so an author can save an inconsistent draft, but publishing, submitting for moderation or approving
+shows what disagrees with the tool and stops.
+"""
+
+from django import forms
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from scoring_practice import startback
+from scoring_practice.blocks import questionnaire_answers
+from scoring_practice.choices import RED_FLAG_CHOICES
+from scoring_practice.reference import Reference, reference_problems
+
+WORKFLOW_APPROVE = "approve"
+
+
+class VignettePageForm(WagtailAdminPageForm):
+    """The vignette editor's form: red flags as checkboxes, and the publish-time check."""
+
+    red_flags = forms.MultipleChoiceField(
+        choices=RED_FLAG_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Red-flag triage cases only. A case with a red flag is referred, not stratified.",
+    )
+
+    def _checks_reference(self) -> bool:
+        """Whether this submission would make the page live or put it forward to go live."""
+        if getattr(self, "is_deferred_validation", False):
+            return False  # saving a draft
+        if self.data.get("action-workflow-action"):
+            return self.data.get("workflow-action-name") == WORKFLOW_APPROVE
+        return not self.data.get("action-cancel-workflow")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self._checks_reference() or self.errors:
+            return cleaned_data
+        story = cleaned_data.get("story") or []
+        reference = Reference(
+            title=cleaned_data.get("title", ""),
+            mode=cleaned_data.get("mode", ""),
+            items={n: cleaned_data.get(f"reference_item_{n}", "") for n in startback.ITEM_NUMBERS},
+            rationales={
+                n: cleaned_data.get(f"reference_rationale_{n}", "") for n in startback.ITEM_NUMBERS
+            },
+            risk=cleaned_data.get("reference_risk", ""),
+            treatment=cleaned_data.get("reference_treatment", ""),
+            treatment_rationale=cleaned_data.get("reference_treatment_rationale", ""),
+            red_flags=tuple(cleaned_data.get("red_flags") or ()),
+            questionnaires=tuple(
+                questionnaire_answers(block.value)
+                for block in story
+                if block.block_type == "questionnaire"
+            ),
+        )
+        for problem in reference_problems(reference):
+            self.add_error(None, problem)
+        return cleaned_data
