@@ -1,0 +1,104 @@
+"""Courses in a real browser: enrol, read, check understanding, complete; axe-core finds nothing."""
+
+import pytest
+
+from tests.browser.conftest import BROWSER
+from tests.courses.factories import (
+    LessonPageFactory,
+    QuizFactory,
+    sitting_finished,
+    training_index,
+)
+from tests.courses.test_pages import lesson_with_every_block
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+pytestmark = BROWSER
+
+WIDTHS = [1280, 375]
+
+
+@pytest.fixture
+def lesson(live_home):
+    """A lesson with every lesson block, followed by a second lesson, in a module with a quiz."""
+    lesson = lesson_with_every_block(training_index(live_home))
+    module = lesson.get_parent().specific
+    module.quiz = QuizFactory(title="Scoring quiz")
+    module.save()
+    LessonPageFactory(parent=module, title="Matched treatments")
+    return lesson
+
+
+def sign_in(tab, user) -> None:
+    tab.goto("/accounts/login/")
+    tab.get_by_label("E-mail address").fill(user.email)
+    tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.get_by_role("heading", name="Your profile").wait_for()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_visitor_pages_have_no_axe_violations(tab, axe, lesson, width):
+    tab.set_viewport_size({"width": width, "height": 900})
+    module = lesson.get_parent()
+    course = module.get_parent()
+    for page in [course.get_parent(), course, module, lesson]:
+        tab.goto(page.url)
+        assert axe(tab) == [], page.url
+
+
+def test_check_your_understanding_works_without_javascript(browser, live_server, lesson, axe):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(lesson.url)
+        tab.get_by_label("High risk").check()
+        tab.get_by_role("button", name="Check my answer").click()
+
+        feedback = tab.locator(".app-check__feedback")
+        feedback.wait_for()
+        assert "Not quite" in feedback.inner_text()
+        assert "The right answer is: Medium risk" in feedback.inner_text()
+        assert tab.get_by_label("High risk").is_checked()
+    finally:
+        context.close()
+
+
+def test_learner_enrols_completes_a_lesson_and_sees_it_in_my_learning(tab, axe, lesson):
+    user = UserFactory(email="learner@example.com")
+    module = lesson.get_parent()
+    course = module.get_parent()
+    sitting_finished(user=user, quiz=module.specific.quiz, passed=False, percent=50)
+    sign_in(tab, user)
+
+    tab.goto(course.url)
+    tab.get_by_role("button", name="Enrol on this course").click()
+    tab.get_by_text("You are enrolled on this course.").wait_for()
+    assert axe(tab) == []
+
+    tab.goto(lesson.url)
+    tab.get_by_role("button", name="Mark as complete").click()
+    tab.get_by_text("Lesson marked as complete.").wait_for()
+    assert tab.get_by_text("You have completed this lesson.").is_visible()
+    assert axe(tab) == []
+
+    tab.goto(module.url)
+    assert axe(tab) == []
+
+    for width in WIDTHS:
+        tab.set_viewport_size({"width": width, "height": 900})
+        tab.goto("/my-learning/")
+        assert tab.get_by_text("0 of 1 module completed").is_visible()
+        next_lesson = "Continue where you left off: Matched treatments"
+        assert tab.get_by_role("link", name=next_lesson).is_visible()
+        assert tab.get_by_role("cell", name="Scoring quiz").is_visible()
+        assert axe(tab) == [], width
+
+
+def test_empty_my_learning_has_no_axe_violations(tab, axe, live_home):
+    training_index(live_home)
+    sign_in(tab, UserFactory(email="new@example.com"))
+
+    tab.goto("/my-learning/")
+
+    assert tab.get_by_text("You have not enrolled on a course yet.").is_visible()
+    assert axe(tab) == []
