@@ -152,8 +152,8 @@ def inset(*paragraphs: str) -> Block:
     return ("inset_text", {"body": _p(*paragraphs)})
 
 
-def warning(title: str, *paragraphs: str) -> Block:
-    return ("warning_callout", {"title": title, "heading_level": 3, "body": _p(*paragraphs)})
+def warning(title: str, *paragraphs: str, level: int = 3) -> Block:
+    return ("warning_callout", {"title": title, "heading_level": level, "body": _p(*paragraphs)})
 
 
 def care_card(kind: str, title: str, html: str) -> Block:
@@ -406,6 +406,11 @@ def _and_list(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
 
 
+def _sentence_list(phrases: tuple[str, ...]) -> str:
+    """'Fever', 'Intravenous drug use' → 'Fever, intravenous drug use': one list, one capital."""
+    return ", ".join([phrases[0], *(phrase[0].lower() + phrase[1:] for phrase in phrases[1:])])
+
+
 def scoring_items(example: WorkedExample) -> list[int]:
     """The items whose answer scores 1, read from the tool's own option scores."""
     return [
@@ -422,7 +427,8 @@ def answers_sentence(example: WorkedExample) -> str:
     if not agreed:
         return f"'Disagree' to items 1 to 8, and '{item_9}' to item 9."
     rest = "" if len(agreed) == 8 else "; 'Disagree' to the others from 1 to 8"
-    return f"'Agree' to items {_and_list(agreed)}{rest}; '{item_9}' to item 9."
+    noun = "item" if len(agreed) == 1 else "items"
+    return f"'Agree' to {noun} {_and_list(agreed)}{rest}; '{item_9}' to item 9."
 
 
 def result_sentence(example: WorkedExample) -> str:
@@ -1130,8 +1136,8 @@ LESSON_MISTAKES = Lesson(
         ),
         heading("4. Stratifying a patient with a red flag"),
         paragraph(
-            "The tool assumes serious pathology has been screened out. "
-            f"{answers_sentence(EXAMPLE_RED_FLAG)} That scores a total of "
+            "The tool assumes serious pathology has been screened out. Take a patient who "
+            f"answers: {answers_sentence(EXAMPLE_RED_FLAG)} That scores a total of "
             f"{EXAMPLE_RED_FLAG.total} and a subscale of {EXAMPLE_RED_FLAG.psychosocial}: "
             f"{EXAMPLE_RED_FLAG.risk} risk on paper. If the same patient reports new difficulty "
             "passing urine and numbness in the saddle area, the score is irrelevant: they need "
@@ -1593,6 +1599,7 @@ LESSON_EXPLAINING = Lesson(
             "high-risk patient who hears 'there's something badly wrong', has been let down by "
             "the conversation, not the score."
         ),
+        heading("What helps"),
         do_list(
             "Do",
             [
@@ -1949,6 +1956,7 @@ LESSON_SCREEN = Lesson(
             "The STarT Back tool is for back pain without a suspected serious cause. When a red "
             "flag raises that suspicion, the right action is urgent or emergency referral, not a "
             "risk group.",
+            level=2,
         ),
         paragraph(
             "Ask about red flags in every new episode, before you use the score. Serious causes "
@@ -1958,7 +1966,7 @@ LESSON_SCREEN = Lesson(
         table(
             "Red flags and what to do",
             ["Suspected condition", "Features", "Action"],
-            [[flag.name, "; ".join(flag.signs), flag.action] for flag in startback.RED_FLAGS],
+            [[flag.name, _sentence_list(flag.signs), flag.action] for flag in startback.RED_FLAGS],
         ),
         paragraph(
             "Red flags raise suspicion; they are not diagnoses. Judge the whole picture, but "
@@ -2005,6 +2013,7 @@ LESSON_ACTING = Lesson(
     summary="Emergency and urgent referral, and what to record, with a worked case.",
     estimated_minutes=10,
     body=[
+        heading("Emergency and urgent referral"),
         care_card(
             "immediate",
             "Suspected cauda equina syndrome",
@@ -2034,15 +2043,15 @@ LESSON_ACTING = Lesson(
         ),
         heading("A case: low risk on paper"),
         paragraph(
-            "Mrs Douglas, 58, completes the tool in the waiting room. "
+            "Mrs Douglas, 58, completes the tool in the waiting room. She answers: "
             f"{answers_sentence(EXAMPLE_RED_FLAG)} That is a total of {EXAMPLE_RED_FLAG.total} "
             f"and a subscale of {EXAMPLE_RED_FLAG.psychosocial}: {EXAMPLE_RED_FLAG.risk} risk.",
             "In the consultation she mentions that for two days she has struggled to pass urine "
             "and that the skin 'where you sit on a bike' feels numb. The score is now "
             "irrelevant. She has features of cauda equina syndrome and needs emergency "
             "assessment today.",
-            "Record the red flags found, the action taken and the time, and that she was not "
-            "stratified because of them. Make sure she knows where she is going and why.",
+            "Make sure she knows where she is going and why, and record the consultation as "
+            "set out below.",
         ),
         heading("What to record"),
         paragraph(
@@ -2091,9 +2100,10 @@ LESSON_SAFETY_NET = Lesson(
             "to come back if things are not improving. This applies in every risk group, and "
             "matters most for low-risk patients who are not being referred on."
         ),
+        heading("What to tell every patient"),
         care_card(
             "immediate",
-            "Tell every patient: go to A&E or call 999 if you have",
+            "Go to A&E or call 999 straight away if you have",
             _ul(
                 "numbness or tingling around your genitals or bottom",
                 "new difficulty passing urine, or loss of control of your bladder or bowels",
@@ -2540,10 +2550,15 @@ COURSE = Course(
         "GPs, physiotherapists and other clinicians who see adults with low back pain in primary "
         "care or community musculoskeletal services."
     ),
-    estimated_minutes=sum(
-        lesson.estimated_minutes for module in MODULES for lesson in module.lessons
-    )
-    + 10 * len(MODULES),
+    # The lessons' own estimates plus about 10 minutes a quiz, to the nearest half hour.
+    estimated_minutes=30
+    * round(
+        (
+            sum(lesson.estimated_minutes for module in MODULES for lesson in module.lessons)
+            + 10 * len(MODULES)
+        )
+        / 30
+    ),
     cpd_hours=Decimal("4.0"),
     prerequisites=_p(
         "None beyond your clinical training. You should already be able to take a history from, "
@@ -2558,10 +2573,6 @@ COURSE = Course(
             "the scoring module relies on the first, and the treatment modules on the scoring.",
             "Once you can score the tool, practise on the case vignettes until you score "
             "consistently.",
-        ),
-        inset(
-            "The Keele STarT Back Screening Tool is reproduced unmodified, for non-commercial "
-            f"training use. {startback.COPYRIGHT}."
         ),
     ],
     modules=MODULES,

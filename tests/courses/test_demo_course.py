@@ -205,6 +205,35 @@ def test_each_lesson_is_valid_lesson_content_ending_with_its_references(lesson):
     assert len(lesson.summary) <= 300
 
 
+# The heading level each block opens with; the lesson's title is the page's only h1.
+LEVEL_2_BLOCKS = {"key_points", "check_understanding", "references", "video"}
+LEVELLED_BLOCKS = {"warning_callout", "care_card", "do_list", "dont_list"}
+
+
+def _heading_level(name: str, value) -> int | None:
+    if name == "heading":
+        return int(value["level"][1])
+    if name in LEVEL_2_BLOCKS:
+        return 2
+    if name in LEVELLED_BLOCKS:
+        return value["heading_level"]
+    return None
+
+
+@pytest.mark.parametrize(
+    "lesson",
+    [lesson for module in demo_content.MODULES for lesson in module.lessons],
+    ids=lambda lesson: lesson.slug,
+)
+def test_lesson_headings_never_skip_a_level(lesson):
+    previous = 1
+    for name, value in lesson.body:
+        level = _heading_level(name, value)
+        if level is not None:
+            assert level <= previous + 1, f"{name} at h{level} after h{previous}"
+            previous = level
+
+
 @pytest.mark.parametrize("module", demo_content.MODULES, ids=lambda module: module.slug)
 def test_each_module_checks_understanding_and_every_check_has_a_right_answer(module):
     checks = [
