@@ -8,7 +8,7 @@ to the page.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
@@ -28,11 +28,19 @@ from courses.services import (
 from scoring_practice.selectors import practice_summary
 
 RECENT_SITTINGS = 5
+# The largest id a database integer column holds; a larger one in an address cannot exist.
+MAX_ID = 2**63 - 1
+
+
+def _live_or_404(model, pk: int):
+    if not 0 < pk <= MAX_ID:
+        raise Http404
+    return get_object_or_404(model.objects.live(), pk=pk)
 
 
 def course_enrol(request: HttpRequest, course_id: int) -> HttpResponse:
     """Enrol the signed-in user on a live course, then return to the course page."""
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = _live_or_404(CoursePage, course_id)
     if request.method != "POST":
         return redirect(course.url)
     if not request.user.is_authenticated:
@@ -45,7 +53,7 @@ def course_enrol(request: HttpRequest, course_id: int) -> HttpResponse:
 
 def lesson_mark_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     """Record that the signed-in user completed a live lesson, then return to the lesson."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    lesson = _live_or_404(LessonPage, lesson_id)
     if request.method != "POST":
         return redirect(lesson.url)
     if not request.user.is_authenticated:

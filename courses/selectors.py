@@ -59,6 +59,10 @@ class Status(Enum):
     def is_completed(self) -> bool:
         return self is Status.COMPLETED
 
+    @property
+    def is_not_started(self) -> bool:
+        return self is Status.NOT_STARTED
+
 
 @dataclass
 class LessonState:
@@ -247,9 +251,11 @@ def _fill_progress(*, user, states: list[CourseState]) -> None:
         state.next_step = _next_step(state)
 
 
-def course_list_live(*, index: CourseIndexPage) -> list[CoursePage]:
-    """The live courses in the training section, in the order editors arranged them."""
-    return list(CoursePage.objects.live().child_of(index).order_by("path")[:COURSES_PER_PAGE])
+def course_list_live(*, index: CourseIndexPage, page_number=None) -> PaginatorPage:
+    """The live courses in the training section, in the order editors arranged them, a page at
+    a time."""
+    courses = CoursePage.objects.live().child_of(index).order_by("path")
+    return Paginator(courses, COURSES_PER_PAGE).get_page(page_number)
 
 
 def course_progress(*, course: CoursePage, user) -> CourseState:
@@ -277,7 +283,8 @@ def module_progress(*, module: ModulePage, user) -> dict:
     """What a module page shows: its course, its lessons with the user's progress, and its quiz.
 
     Returns `course_state` (None when the course is not live, e.g. while previewing a draft),
-    `module_state` (None when the module itself is not live yet) and `enrolment`.
+    `module_state` (None when the module itself is not live yet), `enrolment`, `quiz` (None when
+    there is none, or it is a draft) and `latest_sitting`, the user's latest finished attempt.
     """
     course_state = _state_for(course=_course_of(module, levels=1), user=user)
     module_state = None

@@ -36,7 +36,7 @@ class CourseIndexPage(Page):
         from courses.selectors import course_list_live
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = course_list_live(index=self)
+        context["courses"] = course_list_live(index=self, page_number=request.GET.get("page"))
         return context
 
 

@@ -361,3 +361,20 @@ def test_seed_site_creates_the_training_section(db):
     index = CourseIndexPage.objects.get()
     assert index.live
     assert index.url == "/training/"
+
+
+def test_course_index_is_paginated(client, index):
+    from courses.selectors import COURSES_PER_PAGE
+
+    for n in range(COURSES_PER_PAGE + 1):
+        CoursePageFactory(parent=index, title=f"Course number {n:02d}")
+
+    first = client.get(index.url).text
+    second = client.get(index.url, {"page": 2}).text
+    nonsense = client.get(index.url, {"page": "<script>"})
+
+    assert f"Course number {COURSES_PER_PAGE - 1:02d}" in first
+    assert f"Course number {COURSES_PER_PAGE:02d}" not in first
+    assert "Page 2 of 2" in first
+    assert f"Course number {COURSES_PER_PAGE:02d}" in second
+    assert nonsense.status_code == 200
