@@ -56,7 +56,11 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.ContentPage", "courses.CourseIndexPage"]
+    subpage_types = [
+        "cms.ContentPage",
+        "courses.CourseIndexPage",
+        "scoring_practice.PracticeIndexPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -5,16 +5,19 @@ from django.core.management.base import BaseCommand
 
 from cms.content import site_pages_ensure
 from courses.content import training_section_ensure
+from scoring_practice.content import practice_section_ensure
 
 
 class Command(BaseCommand):
     help = (
-        "Create the home, about, accessibility, privacy and training pages if missing (idempotent)."
+        "Create the home, about, accessibility, privacy, training and practice pages if missing "
+        "(idempotent)."
     )
 
     def handle(self, *args, **options):
         home = site_pages_ensure()
         training_section_ensure(home=home)
+        practice_section_ensure()
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Site pages are in place."))

@@ -1,0 +1,86 @@
+"""Template helpers for the practice section: ticked questionnaires, labels and durations."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import template
+
+from scoring_practice import startback
+from scoring_practice.blocks import questionnaire_answers
+from scoring_practice.choices import (
+    Difficulty,
+    ProfessionFocus,
+    RiskChoice,
+    TreatmentChoice,
+    VignetteMode,
+)
+
+register = template.Library()
+
+LABELS = {
+    "mode": dict(VignetteMode.choices),
+    "difficulty": dict(Difficulty.choices),
+    "focus": dict(ProfessionFocus.choices),
+    "risk": dict(RiskChoice.choices),
+    "treatment": dict(TreatmentChoice.choices),
+    "red_flag": {flag.key: flag.name for flag in startback.RED_FLAGS},
+    "red_flag_action": {flag.key: flag.action for flag in startback.RED_FLAGS},
+}
+
+
+@register.simple_tag
+def questionnaire_rows(answers) -> dict:
+    """A ticked questionnaire for display: agree/disagree items and item 9 with each option."""
+    # A questionnaire block's value is keyed "item_1"…; other callers key by item number.
+    if "item_1" in answers:
+        answers = questionnaire_answers(answers)
+    else:
+        answers = {int(n): value for n, value in answers.items()}
+    rows = [
+        {
+            "item": question,
+            "options": [
+                {"label": option.label, "ticked": answers.get(question.number) == option.value}
+                for option in question.options
+            ],
+        }
+        for question in startback.ITEMS
+    ]
+    return {
+        "agreement": rows[:-1],
+        "agreement_options": [option.label for option in startback.AGREEMENT_OPTIONS],
+        "bothersomeness": rows[-1],
+        "preamble": startback.PREAMBLE,
+        "copyright": startback.COPYRIGHT,
+    }
+
+
+@register.filter
+def label(value, kind: str) -> str:
+    """The display label of a stored choice value, e.g. `{{ attempt.mode|label:"mode" }}`."""
+    if value in (None, ""):
+        return ""
+    return LABELS.get(kind, {}).get(value, value)
+
+
+@register.filter
+def option_label(value, number) -> str:
+    """The label of item `number`'s answer `value` ("very_much" → "Very much")."""
+    option = startback.item(int(number)).option(value) if value else None
+    return option.label if option else "Not answered"
+
+
+@register.filter
+def duration(value: timedelta | None) -> str:
+    """A time taken in words: "45 seconds", "3 min 20 s", "1 h 5 min"."""
+    if value is None:
+        return "Not recorded"
+    seconds = int(value.total_seconds())
+    if seconds < 60:
+        return f"{seconds} second{'' if seconds == 1 else 's'}"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min"
