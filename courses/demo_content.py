@@ -794,9 +794,7 @@ LESSON_SERVICES = Lesson(
 
 QUIZ_WHY = Quiz(
     title="Why stratify: module quiz",
-    description=_p(
-        "Six questions on the burden of back pain and the evidence for stratified care."
-    ),
+    description=_p("Questions on the burden of back pain and the evidence for stratified care."),
     pass_mark=70,
     success_message="You passed. You know the evidence well enough to explain it to colleagues.",
     retry_message=(
@@ -1169,7 +1167,7 @@ LESSON_MISTAKES = Lesson(
 QUIZ_SCORING = Quiz(
     title="Scoring the tool: module quiz",
     description=_p(
-        "Eight questions on scoring the nine items and deciding the risk group. Have the scoring "
+        "Questions on scoring the nine items and deciding the risk group. Have the scoring "
         "rules clear in your head, not on a crib sheet: you will use them in every consultation."
     ),
     pass_mark=80,
@@ -1405,10 +1403,10 @@ LESSON_HIGH = Lesson(
     estimated_minutes=12,
     body=[
         paragraph(
-            "High-risk patients have a psychosocial subscale of 4 or 5: fear that activity is "
-            "unsafe, persistent worry, a belief that the pain is terrible and will never improve, "
-            "low mood, and pain that bothers them very much. These obstacles predict persistent "
-            "disability, and physical treatment alone does not address them."
+            "High-risk patients have a psychosocial subscale of 4 or 5: at least four of fear that "
+            "activity is unsafe, persistent worry, a belief that the pain is terrible and will "
+            "never improve, low mood, and pain that bothers them very much. These obstacles "
+            "predict persistent disability, and physical treatment alone does not address them."
         ),
         heading("What psychologically informed physiotherapy involves"),
         paragraph(
@@ -1477,7 +1475,7 @@ LESSON_HIGH = Lesson(
 
 QUIZ_MATCHED = Quiz(
     title="Matched treatment: module quiz",
-    description=_p("Six questions on the care matched to each risk group."),
+    description=_p("Questions on the care matched to each risk group."),
     pass_mark=75,
     success_message="You passed. You can match each risk group to its treatment.",
     retry_message="Not yet. Re-read the three lessons in this module, then try again.",
@@ -1646,7 +1644,7 @@ LESSON_EXPLAINING = Lesson(
         paragraph(
             "With a high-risk patient, name the worry and low mood as part of the picture, "
             "not as a sign that the pain is imagined or 'all in the mind'. Patients who feel "
-            "disbelieved disengage."
+            "disbelieved often disengage."
         ),
         check(
             "Which is the better way to open a conversation about a high-risk result?",
@@ -1735,9 +1733,9 @@ LESSON_SDM = Lesson(
             )
         ),
         inset(
-            "A low-risk patient who wants physiotherapy should hear why self-management with a "
-            "route back is likely to be enough. If they still prefer to be seen, the SOS period "
-            "keeps the door open without a routine referral."
+            "A low-risk patient who asks for physiotherapy should hear why self-management is "
+            "likely to be enough, and that the SOS period gives them a direct route back. The "
+            "decision is still shared: record what they chose and why."
         ),
         check(
             "What does a 6-week SOS period mean?",
@@ -1792,8 +1790,8 @@ LESSON_QUESTIONS = Lesson(
         details(
             "'Why aren't you referring me?' (low risk)",
             "Because the questionnaire and the examination suggest this is the kind of back "
-            "pain that settles with the right advice, and that is the treatment that works best "
-            "for it. Explain the route back if things do not settle.",
+            "pain that settles with the right advice, and advice and self-management are the "
+            "treatment matched to it. Explain the route back if things do not settle.",
         ),
         details(
             "'Does high risk mean it's something serious?'",
@@ -1835,7 +1833,7 @@ LESSON_QUESTIONS = Lesson(
 QUIZ_COMMUNICATION = Quiz(
     title="Communicating risk: module quiz",
     description=_p(
-        "Seven questions on explaining a risk group and agreeing a plan. The last question is "
+        "Questions on explaining a risk group and agreeing a plan. The last question is "
         "marked by a trainer."
     ),
     pass_mark=70,
@@ -2143,7 +2141,7 @@ LESSON_SAFETY_NET = Lesson(
 
 QUIZ_RED_FLAGS = Quiz(
     title="Red flags and safety-netting: module quiz",
-    description=_p("Seven questions on red flags, urgent referral and safety-netting."),
+    description=_p("Questions on red flags, urgent referral and safety-netting."),
     pass_mark=80,
     success_message="You passed. You know when not to stratify and what to do instead.",
     retry_message="Not yet. Missing a red flag can cause lasting harm: re-read this module.",
@@ -2423,7 +2421,7 @@ LESSON_AUDIT = Lesson(
 
 QUIZ_IMPLEMENTATION = Quiz(
     title="Implementing stratified care: module quiz",
-    description=_p("Six questions on building and sustaining stratified care in a service."),
+    description=_p("Questions on building and sustaining stratified care in a service."),
     pass_mark=70,
     success_message="You passed. Talk to your local champion about auditing your own service.",
     retry_message="Not yet. Re-read 'Building the pathway' and 'Champions, training and audit'.",
