@@ -2,15 +2,25 @@
 
 import re
 
+from django.core.management import call_command
+from django.utils.html import escape
+
+from wagtail.models import Page, Revision
+
 import pytest
 
 from scoring_practice import startback
+from scoring_practice.choices import REFERRAL
+from scoring_practice.demo import demo_vignettes_ensure, vignette_page_build
 from scoring_practice.demo_vignettes import (
     VIGNETTES,
     CompletedQuestionnaire,
     DemoVignette,
     Mode,
+    PatientQuote,
 )
+from scoring_practice.models import PracticeIndexPage, VignettePage
+from scoring_practice.reference import reference_problems
 from scoring_practice.startback import MATCHED_TREATMENTS, RED_FLAGS, RiskGroup
 
 BY_SLUG = pytest.mark.parametrize("vignette", VIGNETTES, ids=[v.slug for v in VIGNETTES])
@@ -140,3 +150,85 @@ def test_a_total_of_four_or_more_that_is_medium_because_the_subscale_is_three():
 
 def test_a_high_risk_case_with_a_modest_total():
     assert any(r.total <= 4 and r.risk is RiskGroup.HIGH for r in map(scored, stratified()))
+
+
+# --- The pages the loader builds -------------------------------------------------------------
+
+
+@BY_SLUG
+def test_each_vignette_passes_the_check_made_before_publishing(vignette):
+    assert reference_problems(vignette_page_build(vignette=vignette).reference()) == []
+
+
+@pytest.fixture
+def seeded(home):
+    return demo_vignettes_ensure()
+
+
+def seeded_state() -> dict:
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "title", "live")),
+        "revisions": Revision.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_every_vignette_is_published_under_practice_and_renders(seeded, client):
+    index = PracticeIndexPage.objects.get()
+    live = {page.slug: page for page in VignettePage.objects.child_of(index).live()}
+    assert set(live) == {v.slug for v in VIGNETTES}
+    assert len(seeded) == len(VIGNETTES)
+    for vignette in VIGNETTES:
+        page = live[vignette.slug]
+        assert page.url == f"/practice/{vignette.slug}/"
+        response = client.get(page.url)
+        assert response.status_code == 200, vignette.slug
+        html = response.content.decode()
+        assert escape(vignette.title) in html
+        assert escape(vignette.presentation) in html
+        quotes = [p for p in vignette.story if isinstance(p, PatientQuote)]
+        for quote in quotes:
+            assert escape(quote.text) in html
+
+
+@pytest.mark.django_db
+def test_seeded_reference_answers_are_those_of_the_data(seeded):
+    for vignette in VIGNETTES:
+        page = VignettePage.objects.get(slug=vignette.slug)
+        assert page.reference_items == dict(enumerate((a.answer for a in vignette.answers), 1))
+        if vignette.red_flags:
+            assert page.red_flags == list(vignette.red_flags)
+            assert page.reference_treatment == REFERRAL
+        else:
+            assert page.reference_risk == vignette.risk.value
+            assert page.reference_treatment == vignette.risk.value
+
+
+@pytest.mark.django_db
+def test_seeding_twice_creates_nothing_and_writes_no_revision(seeded):
+    before = seeded_state()
+    assert demo_vignettes_ensure() == []
+    assert seeded_state() == before
+
+
+@pytest.mark.django_db
+def test_seeding_again_leaves_an_editors_changes_alone(seeded, client):
+    page = VignettePage.objects.get(slug=VIGNETTES[0].slug)
+    page.title = "Edited by a trainer"
+    page.save_revision().publish()
+
+    demo_vignettes_ensure()
+
+    page.refresh_from_db()
+    assert page.title == "Edited by a trainer"
+    assert "Edited by a trainer" in client.get(page.url).content.decode()
+    assert VignettePage.objects.filter(slug=VIGNETTES[0].slug).count() == 1
+
+
+@pytest.mark.django_db
+def test_seed_demo_loads_the_vignettes(client):
+    call_command("seed_demo", verbosity=0)
+    response = client.get("/practice/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert escape(VIGNETTES[0].title) in html

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
 from courses.demo import demo_course_ensure
+from scoring_practice.demo import demo_vignettes_ensure
 
 MESSAGE_NOT_ALLOWED = (
     "Demo accounts have published passwords, so seed_demo only runs where SEED_DEMO_ALLOWED is on "
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             raise CommandError(MESSAGE_NOT_ALLOWED)
         call_command("seed_site", verbosity=0)
         demo_course_ensure()
+        demo_vignettes_ensure()
         demo_accounts_ensure()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
         for account in DEMO_ACCOUNTS:
