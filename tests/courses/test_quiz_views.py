@@ -409,3 +409,25 @@ class TestCategoryProgress:
     def test_nothing_yet(self, client, trainee):
         page = client.get(reverse("courses:quiz_progress")).content.decode()
         assert "You have not finished a quiz yet" in page
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"question": "99999999999999999999999", "options": "1"},
+        {"question": "-1", "options": ["99999999999999999999999", "x"]},
+        {"question": "", "text": "x" * 6000},
+    ],
+)
+def test_nonsense_never_causes_a_server_error(client, trainee, data):
+    quiz = quiz_with_questions(2)
+    client.post(detail_url(quiz))
+    assert client.post(take_url(quiz), data).status_code in (200, 302)
+    marker = trainer()
+    sitting = Sitting.objects.get(user=trainee)
+    client.force_login(marker)
+    marking = reverse("courses:marking_detail", args=[sitting.pk])
+    assert client.post(marking, {"answer": data["question"]}).status_code in (200, 302)
+    listing = reverse("courses:marking_list")
+    assert client.get(listing, {"quiz": data["question"], "page": "zz"}).status_code == 200
+    assert Sitting.objects.get(user=trainee).position == 1
