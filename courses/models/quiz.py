@@ -241,8 +241,7 @@ class Sitting(models.Model):
     pass_message = models.TextField(blank=True)
     fail_message = models.TextField(blank=True)
     question_order = models.JSONField(
-        default=list,
-        blank=True, help_text="The ids of the questions asked, in the order asked."
+        default=list, blank=True, help_text="The ids of the questions asked, in the order asked."
     )
     question_total = models.PositiveSmallIntegerField()
     position = models.PositiveSmallIntegerField(
