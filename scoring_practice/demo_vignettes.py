@@ -145,12 +145,12 @@ def _answers(*pairs: tuple[str, str]) -> tuple[ItemAnswer, ...]:
 
 
 NO_RED_FLAGS = (
-    "Red-flag screen negative: no saddle numbness, bladder and bowel normal, no history of "
-    "cancer, no weight loss, no fever, no trauma, no steroid use, and well in themselves."
+    "Red-flag screen negative: no saddle numbness, normal bladder and bowel function, no history "
+    "of cancer, no weight loss, no fever, no trauma, no steroid use, and otherwise well."
 )
 
 VIGNETTES: tuple[DemoVignette, ...] = (
-    # --- Questionnaire mode: score the ticked answers -------------------------------------
+    # In the order the practice list shows them: introductory cases first, modes mixed.
     DemoVignette(
         slug="darren-hughes",
         title="Darren Hughes: back pain after a week of overtime",
@@ -193,6 +193,122 @@ VIGNETTES: tuple[DemoVignette, ...] = (
             "A total of 1 is low risk: reassure him about the good outlook, advise staying active "
             "and at work, give pain relief advice, written self-management material and "
             "safety-netting, with no routine referral to physiotherapy."
+        ),
+    ),
+    DemoVignette(
+        slug="hannah-lewis",
+        title="Hannah Lewis: back pain after moving a wardrobe",
+        patient_name="Hannah Lewis",
+        age=36,
+        occupation="primary school teacher",
+        presentation="Ten days of low back pain after moving furniture; seen by her GP.",
+        difficulty=Difficulty.INTRODUCTORY,
+        focus=Focus.GP,
+        mode=Mode.CONSULTATION,
+        story=(
+            Narrative(
+                (
+                    "Hannah books a routine GP appointment. She moved a wardrobe with her "
+                    "partner ten days ago and felt her lower back tighten the next morning. She "
+                    "has not missed any school.",
+                )
+            ),
+            PatientQuote(
+                "It's just across the bottom of my back. Nothing down my legs. Funnily enough "
+                "my neck's been aching too, but that's marking at the kitchen table every night.",
+                "Hannah",
+            ),
+            PatientQuote(
+                "I'm still doing playground duty and walking to school, about a mile. The worst "
+                "bit is first thing: getting my tights on is a performance, it takes me twice as "
+                "long.",
+                "Hannah",
+            ),
+            PatientQuote(
+                "I know you're supposed to keep moving with backs. I'm not worried, honestly, "
+                "I just want to know if there's anything that'll speed it up. It's annoying "
+                "more than anything. I'd say it bothers me a little.",
+                "Hannah",
+            ),
+            Narrative(
+                (
+                    "She is still going to her Thursday netball, playing gently, and says she is "
+                    "enjoying things as usual. She has no saddle numbness, no bladder or bowel "
+                    "change, no fever, no weight loss and no history of cancer.",
+                )
+            ),
+            Examination(
+                (
+                    "Walks in comfortably; moves freely getting onto the couch.",
+                    "Lumbar flexion to mid-shin, limited by tightness across the lower back.",
+                    "Tender over the left paraspinal muscles at L4–L5.",
+                    "Straight leg raise 80° on both sides without leg pain.",
+                    "Power, reflexes and sensation in the legs normal.",
+                )
+            ),
+        ),
+        answers=_answers(
+            (D, "She says the pain is across her lower back with nothing down her legs."),
+            (A, "She mentions neck ache from marking, and item 2 counts neck pain of any cause."),
+            (D, "She walks a mile to school and does playground duty."),
+            (A, "Putting her tights on takes her twice as long as usual."),
+            (D, "She knows keeping moving is right for backs and is still playing netball."),
+            (D, "She says she is not worried."),
+            (D, "She expects it to get better and only wants to speed it up."),
+            (D, "She is still enjoying netball and her usual activities."),
+            (SLIGHTLY, "She calls it annoying and says it bothers her a little."),
+        ),
+        risk=RiskGroup.LOW,
+        treatment=RiskGroup.LOW,
+        treatment_rationale=(
+            "Items 2 and 4 score, a total of 2, so she is low risk: reassurance, advice to stay "
+            "active and at work, pain relief advice and written self-management material in "
+            "primary care, with safety-netting and no physiotherapy referral."
+        ),
+    ),
+    DemoVignette(
+        slug="maureen-gallagher",
+        title="Maureen Gallagher: six weeks off work",
+        patient_name="Maureen Gallagher",
+        age=62,
+        occupation="school cook",
+        presentation=(
+            "Three months of low back pain spreading into both buttocks and the back of the "
+            "right thigh; off work for six weeks. Seen by her GP."
+        ),
+        difficulty=Difficulty.INTRODUCTORY,
+        focus=Focus.GP,
+        mode=Mode.QUESTIONNAIRE,
+        story=(
+            Narrative(
+                (
+                    "Maureen has a fit note from the practice and is due back at work next "
+                    "month. She has stopped her swimming and no longer meets friends for "
+                    "coffee. Her husband comes with her and says she spends most of the day "
+                    "on the sofa.",
+                    NO_RED_FLAGS,
+                    "She completed the questionnaire with her husband in the waiting room.",
+                )
+            ),
+            CompletedQuestionnaire(),
+        ),
+        answers=_answers(
+            (A, "She ticked Agree: pain spreads into the back of her right thigh."),
+            (D, "She ticked Disagree: no neck or shoulder pain."),
+            (A, "She ticked Agree: she only walks short distances."),
+            (A, "She ticked Agree: she is slow to dress and needs help with her shoes."),
+            (A, "She ticked Agree: she thinks activity is not safe for her back."),
+            (A, "She ticked Agree: worrying thoughts go through her mind a lot."),
+            (A, "She ticked Agree: she feels the pain is terrible and will never get better."),
+            (A, "She ticked Agree: she has not enjoyed the things she used to."),
+            (EXTREMELY, "She ticked Extremely, which scores 1 on item 9."),
+        ),
+        risk=RiskGroup.HIGH,
+        treatment=RiskGroup.HIGH,
+        treatment_rationale=(
+            "The psychosocial subscale is 5 of 5 (total 8), so she is high risk: psychologically "
+            "informed physiotherapy addressing her fear of movement, worry, catastrophising and "
+            "low mood, with a plan for returning to work, and pain management where available."
         ),
     ),
     DemoVignette(
@@ -290,6 +406,159 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
+        slug="mohammed-rahman",
+        title="Mohammed Rahman: leg pain after lifting a parcel",
+        patient_name="Mohammed Rahman",
+        age=52,
+        occupation="parcel delivery driver",
+        presentation=(
+            "Three weeks of low back pain with pain down the left leg to the calf; seen by the "
+            "first-contact physiotherapist at his GP surgery."
+        ),
+        difficulty=Difficulty.INTERMEDIATE,
+        focus=Focus.PHYSIOTHERAPIST,
+        mode=Mode.CONSULTATION,
+        story=(
+            Narrative(
+                (
+                    "Mohammed has been signed off his delivery round for a week with a fit note "
+                    "and is now on modified duties in the depot. The pain came on while lifting "
+                    "a heavy parcel out of the van.",
+                )
+            ),
+            PatientQuote(
+                "It goes from my back, down the back of my left leg, right into the calf. My "
+                "neck and shoulders are fine, no problem there.",
+                "Mohammed",
+            ),
+            PatientQuote(
+                "I can get to the end of the road and then the leg starts and I have to stop "
+                "and lean on something. Getting dressed, my wife has been helping with my socks; "
+                "it takes me ages.",
+                "Mohammed",
+            ),
+            PatientQuote(
+                "The doctor told me moving is good for it, so I keep walking as much as I can. "
+                "I'm not worried, it's a bad back, lots of the lads at the depot have had it. It "
+                "will get better, I just want it to hurry up.",
+                "Mohammed",
+            ),
+            PatientQuote(
+                "Still going to the mosque and seeing the grandchildren at the weekend, that "
+                "keeps me going. But overall it's been bad these two weeks. Very much, I'd say.",
+                "Mohammed",
+            ),
+            Narrative(
+                (
+                    "Pain and leg symptoms are on the left only. He has no saddle numbness, his "
+                    "bladder and bowels are normal, and he has no weakness. No history of "
+                    "cancer, no weight loss, no fever.",
+                )
+            ),
+            Examination(
+                (
+                    "Antalgic gait, shifted away from the left.",
+                    "Lumbar flexion limited to the knees, reproducing left leg pain.",
+                    "Straight leg raise: left 45°, reproducing calf pain; right 80°.",
+                    "Power 5/5 throughout both legs; knee and ankle reflexes present and equal.",
+                    "Light-touch sensation normal in both legs and the saddle area.",
+                )
+            ),
+        ),
+        answers=_answers(
+            (A, "Pain goes down the back of his left leg into the calf."),
+            (D, "He says his neck and shoulders are fine."),
+            (A, "He has to stop at the end of the road because of the leg pain."),
+            (A, "His wife helps with his socks and dressing takes him ages."),
+            (D, "He keeps walking because he has been told moving is good for it."),
+            (D, "He says he is not worried."),
+            (D, "He says it will get better."),
+            (D, "He still goes to the mosque and enjoys seeing his grandchildren."),
+            (VERY_MUCH, "Asked how bothersome it has been, he says very much."),
+        ),
+        risk=RiskGroup.MEDIUM,
+        treatment=RiskGroup.MEDIUM,
+        treatment_rationale=(
+            "Items 1, 3, 4 and 9 score, a total of 4 with a subscale of 1, so he is medium risk: "
+            "physiotherapy for the physical obstacles, with exercise, education about sciatica "
+            "and a graded return to his round."
+        ),
+    ),
+    DemoVignette(
+        slug="kelly-marsh",
+        title="Kelly Marsh: back pain after a weekend decorating",
+        patient_name="Kelly Marsh",
+        age=39,
+        occupation="call-centre team leader",
+        presentation=(
+            "Ten days of low back pain, now with pain down both legs for two days; asked for an "
+            "urgent GP appointment."
+        ),
+        difficulty=Difficulty.INTERMEDIATE,
+        focus=Focus.BOTH,
+        mode=Mode.RED_FLAG,
+        story=(
+            Narrative(
+                (
+                    "Kelly rang the surgery in the morning and was given an urgent appointment. "
+                    "The back pain started after a long weekend decorating. Two days ago the "
+                    "pain began shooting down the backs of both legs.",
+                )
+            ),
+            PatientQuote(
+                "It's in both legs now, right down to the ankles. And this sounds daft, but "
+                "when I wipe myself after the toilet it feels numb, like it's not my skin.",
+                "Kelly",
+            ),
+            PatientQuote(
+                "Since yesterday I keep needing to go, but hardly anything comes and I don't "
+                "feel like I've emptied. I'm scared something's really wrong. It's the worst "
+                "pain I've ever had, I can barely walk to the car, and my partner had to help me "
+                "get dressed.",
+                "Kelly",
+            ),
+            PatientQuote(
+                "My neck's fine. I've kept moving about like the leaflet said, I'm not one for "
+                "giving up, and I'll be back at work once this is sorted. I'm not down, just "
+                "frightened about the numbness.",
+                "Kelly",
+            ),
+            Examination(
+                (
+                    "Walks slowly and stiffly; lumbar movement severely limited by pain.",
+                    "Straight leg raise 40° on both sides, reproducing leg pain.",
+                    "Reduced light-touch and pinprick sensation over the perineum and inner "
+                    "buttocks.",
+                    "Ankle reflexes reduced on both sides; power 5/5.",
+                )
+            ),
+        ),
+        answers=_answers(
+            (A, "Pain shoots down the backs of both legs to the ankles."),
+            (D, "She says her neck is fine."),
+            (A, "She can barely walk to the car."),
+            (A, "Her partner had to help her get dressed."),
+            (D, "She has kept moving about as the leaflet advised."),
+            (A, "She is scared something is really wrong."),
+            (D, "She expects to be back at work once it is sorted."),
+            (D, "She says she is not down."),
+            (EXTREMELY, "She calls it the worst pain she has ever had."),
+        ),
+        risk=RiskGroup.MEDIUM,
+        treatment=None,
+        treatment_rationale=(
+            "Saddle numbness, new urinary retention and bilateral sciatica point to cauda equina "
+            "syndrome, so she is referred as an emergency the same day rather than stratified, "
+            "whatever the questionnaire would score."
+        ),
+        red_flags=("cauda_equina",),
+        red_flag_action=(
+            "Emergency referral the same day to the on-call spinal service, through the "
+            "emergency department if that is the local route, for assessment and MRI; do not "
+            "wait for the questionnaire or for symptoms to settle."
+        ),
+    ),
+    DemoVignette(
         slug="sandra-okafor",
         title="Sandra Okafor: back pain after moving hospital beds",
         patient_name="Sandra Okafor",
@@ -378,251 +647,6 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
-        slug="maureen-gallagher",
-        title="Maureen Gallagher: six weeks off work",
-        patient_name="Maureen Gallagher",
-        age=62,
-        occupation="school cook",
-        presentation=(
-            "Three months of low back pain spreading into both buttocks and the back of the "
-            "right thigh; off work for six weeks. Seen by her GP."
-        ),
-        difficulty=Difficulty.INTRODUCTORY,
-        focus=Focus.GP,
-        mode=Mode.QUESTIONNAIRE,
-        story=(
-            Narrative(
-                (
-                    "Maureen has a fit note from the practice and is due back at work next "
-                    "month. She has stopped her swimming and no longer meets friends for "
-                    "coffee. Her husband comes with her and says she spends most of the day "
-                    "on the sofa.",
-                    NO_RED_FLAGS,
-                    "She completed the questionnaire with her husband in the waiting room.",
-                )
-            ),
-            CompletedQuestionnaire(),
-        ),
-        answers=_answers(
-            (A, "She ticked Agree: pain spreads into the back of her right thigh."),
-            (D, "She ticked Disagree: no neck or shoulder pain."),
-            (A, "She ticked Agree: she only walks short distances."),
-            (A, "She ticked Agree: she is slow to dress and needs help with her shoes."),
-            (A, "She ticked Agree: she thinks activity is not safe for her back."),
-            (A, "She ticked Agree: worrying thoughts go through her mind a lot."),
-            (A, "She ticked Agree: she feels the pain is terrible and will never get better."),
-            (A, "She ticked Agree: she has not enjoyed the things she used to."),
-            (EXTREMELY, "She ticked Extremely, which scores 1 on item 9."),
-        ),
-        risk=RiskGroup.HIGH,
-        treatment=RiskGroup.HIGH,
-        treatment_rationale=(
-            "The psychosocial subscale is 5 of 5 (total 8), so she is high risk: psychologically "
-            "informed physiotherapy addressing her fear of movement, worry, catastrophising and "
-            "low mood, with a plan for returning to work, and pain management where available."
-        ),
-    ),
-    DemoVignette(
-        slug="lukasz-nowak",
-        title="Łukasz Nowak: a scaffolder off the scaffolds",
-        patient_name="Łukasz Nowak",
-        age=43,
-        occupation="scaffolder",
-        presentation=(
-            "Five weeks of low back pain into the left leg, with neck and shoulder ache; "
-            "self-referred to a first-contact physiotherapist."
-        ),
-        difficulty=Difficulty.ADVANCED,
-        focus=Focus.BOTH,
-        mode=Mode.QUESTIONNAIRE,
-        story=(
-            Narrative(
-                (
-                    "Łukasz is self-employed and has been off the scaffolds for a fortnight. He "
-                    "is worried about money and unsure whether he should be climbing at all. He "
-                    "still plays with his children and goes fishing at weekends.",
-                    NO_RED_FLAGS,
-                    "He completed the questionnaire on the surgery's tablet before his "
-                    "appointment.",
-                )
-            ),
-            CompletedQuestionnaire(),
-        ),
-        answers=_answers(
-            (A, "He ticked Agree: pain spreads into his left leg."),
-            (A, "He ticked Agree: he has had neck and shoulder ache."),
-            (A, "He ticked Agree: he has only walked short distances."),
-            (D, "He ticked Disagree: he is dressing at his usual speed."),
-            (A, "He ticked Agree: he thinks activity may not be safe for him."),
-            (A, "He ticked Agree: worry about work and money is on his mind a lot."),
-            (A, "He ticked Agree: he feels the pain is terrible and will not get better."),
-            (D, "He ticked Disagree: he still enjoys time with his children and fishing."),
-            (
-                MODERATELY,
-                "He ticked Moderately, which scores 0; counting it would give a subscale of 4 "
-                "and wrongly make him high risk.",
-            ),
-        ),
-        risk=RiskGroup.MEDIUM,
-        treatment=RiskGroup.MEDIUM,
-        treatment_rationale=(
-            "The total is 6 and the psychosocial subscale 3 (items 5, 6 and 7), so he is medium "
-            "risk: physiotherapy for the physical obstacles with a graded return to climbing, "
-            "addressing his concern about safety as part of education."
-        ),
-    ),
-    # --- Consultation mode: answer the nine items as the patient would --------------------
-    DemoVignette(
-        slug="hannah-lewis",
-        title="Hannah Lewis: back pain after moving a wardrobe",
-        patient_name="Hannah Lewis",
-        age=36,
-        occupation="primary school teacher",
-        presentation="Ten days of low back pain after moving furniture; seen by her GP.",
-        difficulty=Difficulty.INTRODUCTORY,
-        focus=Focus.GP,
-        mode=Mode.CONSULTATION,
-        story=(
-            Narrative(
-                (
-                    "Hannah books a routine GP appointment. She moved a wardrobe with her "
-                    "partner ten days ago and felt her lower back tighten the next morning. She "
-                    "has not missed any school.",
-                )
-            ),
-            PatientQuote(
-                "It's just across the bottom of my back. Nothing down my legs. Funnily enough "
-                "my neck's been aching too, but that's marking at the kitchen table every night.",
-                "Hannah",
-            ),
-            PatientQuote(
-                "I'm still doing playground duty and walking to school, about a mile. The worst "
-                "bit is first thing: getting my tights on is a performance, it takes me twice as "
-                "long.",
-                "Hannah",
-            ),
-            PatientQuote(
-                "I know you're supposed to keep moving with backs. I'm not worried, honestly, "
-                "I just want to know if there's anything that'll speed it up. It's annoying "
-                "more than anything. I'd say it bothers me a little.",
-                "Hannah",
-            ),
-            Narrative(
-                (
-                    "She is still going to her Thursday netball, playing gently, and says she is "
-                    "enjoying things as usual. She has no saddle numbness, no bladder or bowel "
-                    "change, no fever, no weight loss and no history of cancer.",
-                )
-            ),
-            Examination(
-                (
-                    "Walks in comfortably; moves freely getting onto the couch.",
-                    "Lumbar flexion to mid-shin, limited by tightness across the lower back.",
-                    "Tender over the left paraspinal muscles at L4–L5.",
-                    "Straight leg raise 80° on both sides without leg pain.",
-                    "Power, reflexes and sensation in the legs normal.",
-                )
-            ),
-        ),
-        answers=_answers(
-            (D, "She says the pain is across her lower back with nothing down her legs."),
-            (A, "She mentions neck ache from marking, and item 2 counts neck pain of any cause."),
-            (D, "She walks a mile to school and does playground duty."),
-            (A, "Putting her tights on takes her twice as long as usual."),
-            (D, "She knows keeping moving is right for backs and is still playing netball."),
-            (D, "She says she is not worried."),
-            (D, "She expects it to get better and only wants to speed it up."),
-            (D, "She is still enjoying netball and her usual activities."),
-            (SLIGHTLY, "She calls it annoying and says it bothers her a little."),
-        ),
-        risk=RiskGroup.LOW,
-        treatment=RiskGroup.LOW,
-        treatment_rationale=(
-            "Items 2 and 4 score, a total of 2, so she is low risk: reassurance, advice to stay "
-            "active and at work, pain relief advice and written self-management material in "
-            "primary care, with safety-netting and no physiotherapy referral."
-        ),
-    ),
-    DemoVignette(
-        slug="mohammed-rahman",
-        title="Mohammed Rahman: leg pain after lifting a parcel",
-        patient_name="Mohammed Rahman",
-        age=52,
-        occupation="parcel delivery driver",
-        presentation=(
-            "Three weeks of low back pain with pain down the left leg to the calf; seen by the "
-            "first-contact physiotherapist at his GP surgery."
-        ),
-        difficulty=Difficulty.INTERMEDIATE,
-        focus=Focus.PHYSIOTHERAPIST,
-        mode=Mode.CONSULTATION,
-        story=(
-            Narrative(
-                (
-                    "Mohammed has been signed off his delivery round for a week with a fit note "
-                    "and is now on modified duties in the depot. The pain came on while lifting "
-                    "a heavy parcel out of the van.",
-                )
-            ),
-            PatientQuote(
-                "It goes from my back, down the back of my left leg, right into the calf. My "
-                "neck and shoulders are fine, no problem there.",
-                "Mohammed",
-            ),
-            PatientQuote(
-                "I can get to the end of the road and then the leg starts and I have to stop "
-                "and lean on something. Getting dressed, my wife has been helping with my socks; "
-                "it takes me ages.",
-                "Mohammed",
-            ),
-            PatientQuote(
-                "The doctor told me moving is good for it, so I keep walking as much as I can. "
-                "I'm not worried, it's a bad back, lots of the lads at the depot have had it. It "
-                "will get better, I just want it to hurry up.",
-                "Mohammed",
-            ),
-            PatientQuote(
-                "Still going to the mosque and seeing the grandchildren at the weekend, that "
-                "keeps me going. But overall it's been bad these two weeks. Very much, I'd say.",
-                "Mohammed",
-            ),
-            Narrative(
-                (
-                    "Pain and leg symptoms are on the left only. He has no saddle numbness, his "
-                    "bladder and bowels are normal, and he has no weakness. No history of "
-                    "cancer, no weight loss, no fever.",
-                )
-            ),
-            Examination(
-                (
-                    "Antalgic gait, shifted away from the left.",
-                    "Lumbar flexion limited to the knees, reproducing left leg pain.",
-                    "Straight leg raise: left 45°, reproducing calf pain; right 80°.",
-                    "Power 5/5 throughout both legs; knee and ankle reflexes present and equal.",
-                    "Light-touch sensation normal in both legs and the saddle area.",
-                )
-            ),
-        ),
-        answers=_answers(
-            (A, "Pain goes down the back of his left leg into the calf."),
-            (D, "He says his neck and shoulders are fine."),
-            (A, "He has to stop at the end of the road because of the leg pain."),
-            (A, "His wife helps with his socks and dressing takes him ages."),
-            (D, "He keeps walking because he has been told moving is good for it."),
-            (D, "He says he is not worried."),
-            (D, "He says it will get better."),
-            (D, "He still goes to the mosque and enjoys seeing his grandchildren."),
-            (VERY_MUCH, "Asked how bothersome it has been, he says very much."),
-        ),
-        risk=RiskGroup.MEDIUM,
-        treatment=RiskGroup.MEDIUM,
-        treatment_rationale=(
-            "Items 1, 3, 4 and 9 score, a total of 4 with a subscale of 1, so he is medium risk: "
-            "physiotherapy for the physical obstacles, with exercise, education about sciatica "
-            "and a graded return to his round."
-        ),
-    ),
-    DemoVignette(
         slug="julie-barker",
         title="Julie Barker: back pain after helping a resident who slipped",
         patient_name="Julie Barker",
@@ -706,6 +730,55 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         ),
     ),
     DemoVignette(
+        slug="lukasz-nowak",
+        title="Łukasz Nowak: a scaffolder off the scaffolds",
+        patient_name="Łukasz Nowak",
+        age=43,
+        occupation="scaffolder",
+        presentation=(
+            "Five weeks of low back pain into the left leg, with neck and shoulder ache; "
+            "self-referred to a first-contact physiotherapist."
+        ),
+        difficulty=Difficulty.ADVANCED,
+        focus=Focus.BOTH,
+        mode=Mode.QUESTIONNAIRE,
+        story=(
+            Narrative(
+                (
+                    "Łukasz is self-employed and has been off the scaffolds for a fortnight. He "
+                    "is worried about money and unsure whether he should be climbing at all. He "
+                    "still plays with his children and goes fishing at weekends.",
+                    NO_RED_FLAGS,
+                    "He completed the questionnaire on the surgery's tablet before his "
+                    "appointment.",
+                )
+            ),
+            CompletedQuestionnaire(),
+        ),
+        answers=_answers(
+            (A, "He ticked Agree: pain spreads into his left leg."),
+            (A, "He ticked Agree: he has had neck and shoulder ache."),
+            (A, "He ticked Agree: he has only walked short distances."),
+            (D, "He ticked Disagree: he is dressing at his usual speed."),
+            (A, "He ticked Agree: he thinks activity may not be safe for him."),
+            (A, "He ticked Agree: worry about work and money is on his mind a lot."),
+            (A, "He ticked Agree: he feels the pain is terrible and will not get better."),
+            (D, "He ticked Disagree: he still enjoys time with his children and fishing."),
+            (
+                MODERATELY,
+                "He ticked Moderately, which scores 0; counting it would give a subscale of 4 "
+                "and wrongly make him high risk.",
+            ),
+        ),
+        risk=RiskGroup.MEDIUM,
+        treatment=RiskGroup.MEDIUM,
+        treatment_rationale=(
+            "The total is 6 and the psychosocial subscale 3 (items 5, 6 and 7), so he is medium "
+            "risk: physiotherapy for the physical obstacles with a graded return to climbing, "
+            "addressing his concern about safety as part of education."
+        ),
+    ),
+    DemoVignette(
         slug="david-chen",
         title="David Chen: back pain in the busy season",
         patient_name="David Chen",
@@ -780,81 +853,6 @@ VIGNETTES: tuple[DemoVignette, ...] = (
             "acknowledging his worry and following up his low mood."
         ),
     ),
-    # --- Red-flag triage: decide first whether the case can be stratified ------------------
-    DemoVignette(
-        slug="kelly-marsh",
-        title="Kelly Marsh: back pain after a weekend decorating",
-        patient_name="Kelly Marsh",
-        age=39,
-        occupation="call-centre team leader",
-        presentation=(
-            "Ten days of low back pain, now with pain down both legs for two days; asked for an "
-            "urgent GP appointment."
-        ),
-        difficulty=Difficulty.INTERMEDIATE,
-        focus=Focus.BOTH,
-        mode=Mode.RED_FLAG,
-        story=(
-            Narrative(
-                (
-                    "Kelly rang the surgery in the morning and was given an urgent appointment. "
-                    "The back pain started after a long weekend decorating. Two days ago the "
-                    "pain began shooting down the backs of both legs.",
-                )
-            ),
-            PatientQuote(
-                "It's in both legs now, right down to the ankles. And this sounds daft, but "
-                "when I wipe myself after the toilet it feels numb, like it's not my skin.",
-                "Kelly",
-            ),
-            PatientQuote(
-                "Since yesterday I keep needing to go, but hardly anything comes and I don't "
-                "feel like I've emptied. I'm scared something's really wrong. It's the worst "
-                "pain I've ever had, I can barely walk to the car, and my partner had to help me "
-                "get dressed.",
-                "Kelly",
-            ),
-            PatientQuote(
-                "My neck's fine. I've kept moving about like the leaflet said, I'm not one for "
-                "giving up, and I'll be back at work once this is sorted. I'm not down, just "
-                "frightened about the numbness.",
-                "Kelly",
-            ),
-            Examination(
-                (
-                    "Walks slowly and stiffly; lumbar movement severely limited by pain.",
-                    "Straight leg raise 40° on both sides, reproducing leg pain.",
-                    "Reduced light-touch and pinprick sensation over the perineum and inner "
-                    "buttocks.",
-                    "Ankle reflexes reduced on both sides; power 5/5.",
-                )
-            ),
-        ),
-        answers=_answers(
-            (A, "Pain shoots down the backs of both legs to the ankles."),
-            (D, "She says her neck is fine."),
-            (A, "She can barely walk to the car."),
-            (A, "Her partner had to help her get dressed."),
-            (D, "She has kept moving about as the leaflet advised."),
-            (A, "She is scared something is really wrong."),
-            (D, "She expects to be back at work once it is sorted."),
-            (D, "She says she is not down."),
-            (EXTREMELY, "She calls it the worst pain she has ever had."),
-        ),
-        risk=RiskGroup.MEDIUM,
-        treatment=None,
-        treatment_rationale=(
-            "Saddle numbness, new urinary retention and bilateral sciatica mean suspected cauda "
-            "equina syndrome, so she must not be stratified: the right action is emergency "
-            "referral the same day, whatever the questionnaire would score."
-        ),
-        red_flags=("cauda_equina",),
-        red_flag_action=(
-            "Emergency referral the same day to the on-call spinal service, through the "
-            "emergency department if that is the local route, for assessment and MRI; do not "
-            "wait for the questionnaire or for symptoms to settle."
-        ),
-    ),
     DemoVignette(
         slug="margaret-hollis",
         title="Margaret Hollis: a new ache in the middle of the back",
@@ -924,8 +922,8 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         treatment=None,
         treatment_rationale=(
             "A past history of cancer with new night pain, unexplained weight loss and bony "
-            "tenderness means suspected spinal metastasis, so she must not be stratified: she "
-            "needs urgent referral, not stratified care."
+            "tenderness points to spinal metastasis, so she is referred urgently rather than "
+            "stratified."
         ),
         red_flags=("malignancy",),
         red_flag_action=(
@@ -995,9 +993,9 @@ VIGNETTES: tuple[DemoVignette, ...] = (
         risk=RiskGroup.MEDIUM,
         treatment=None,
         treatment_rationale=(
-            "Sudden pain after a minor strain in a man of 76 on long-term steroids, with point "
-            "tenderness over T12, means a suspected osteoporotic vertebral fracture, so he must "
-            "not be stratified: he needs urgent imaging and referral."
+            "Sudden pain after a minor strain at 76, on long-term steroids, with point tenderness "
+            "over T12, points to an osteoporotic vertebral fracture, so he needs urgent imaging "
+            "and referral rather than stratification."
         ),
         red_flags=("fracture",),
         red_flag_action=(
