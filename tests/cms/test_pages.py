@@ -203,16 +203,17 @@ def publish_section(home, label: str, slug: str) -> ContentPage:
 
 
 def test_navigation_shows_a_section_only_once_it_is_published(client, home):
-    assert nav_labels(client) == []
+    # The calculator is a view, so it is always there; the other sections are pages.
+    assert nav_labels(client) == ["STarT Back tool"]
 
     training = publish_section(home, "Training", "training")
-    assert nav_labels(client) == ["Training"]
+    assert nav_labels(client) == ["Training", "STarT Back tool"]
 
     training.unpublish()
-    assert nav_labels(client) == []
+    assert nav_labels(client) == ["STarT Back tool"]
 
-    publish_section(home, "Practice", "practice").delete()
-    assert nav_labels(client) == []
+    publish_section(home, "Champions", "champions").delete()
+    assert nav_labels(client) == ["STarT Back tool"]
 
 
 def test_navigation_shows_sections_to_the_right_audience(client, home):
