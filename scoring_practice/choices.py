@@ -26,7 +26,7 @@ class Difficulty(models.TextChoices):
 class ProfessionFocus(models.TextChoices):
     """Who a vignette is written for; the practice section does not depend on the user model."""
 
-    ANY = "any", "Any clinician"
+    ANY = "any", "All clinicians"
     GP = "gp", "GPs"
     PHYSIOTHERAPIST = "physiotherapist", "Physiotherapists"
     NURSE = "nurse", "Nurses"

@@ -1,0 +1,124 @@
+"""A trainee answers a consultation vignette in a real browser and reads the feedback; the practice
+pages pass axe-core."""
+
+import pytest
+
+from scoring_practice import startback
+from scoring_practice.feedback import MISTAKE_ITEM9_MODERATELY
+from tests.browser.conftest import BROWSER
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.scoring_practice.factories import (
+    MEDIUM_ITEMS,
+    PracticeIndexPageFactory,
+    questionnaire_block,
+    vignette_publish,
+)
+
+pytestmark = BROWSER
+
+WIDTHS = [1280, 375]
+
+
+@pytest.fixture
+def practice(live_home):
+    index = PracticeIndexPageFactory(parent=live_home)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def consultation(practice):
+    return vignette_publish(
+        parent=practice,
+        title="Mr Khan: back pain after lifting boxes",
+        story=[
+            ("narrative", "<p>Mr Khan, 44, hurt his back lifting boxes at the warehouse.</p>"),
+            ("patient_quote", {"quote": "It shoots down my leg.", "attribution": "Mr Khan"}),
+            ("examination", {"heading": "Examination", "findings": "<p>Tender at L4/5.</p>"}),
+        ],
+    )
+
+
+def sign_in(tab, email):
+    tab.goto("/accounts/login/")
+    tab.get_by_label("E-mail address").fill(email)
+    tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.get_by_role("heading", name="Your profile").wait_for()
+
+
+def answer_items(tab, items):
+    for question in startback.ITEMS:
+        group = tab.get_by_role("group", name=f"{question.number}. {question.text}")
+        label = question.option(items[question.number]).label
+        group.get_by_label(label, exact=True).check()
+
+
+def test_trainee_completes_a_consultation_vignette_and_reads_feedback(tab, axe, consultation):
+    user = UserFactory(email="physio@example.com")
+    sign_in(tab, user.email)
+
+    tab.goto("/practice/")
+    tab.get_by_role("link", name=consultation.title).click()
+    tab.get_by_role("heading", name=consultation.title).wait_for()
+    assert tab.get_by_text("It shoots down my leg.").is_visible()
+
+    answer_items(tab, MEDIUM_ITEMS)
+    # Item 9 is "moderately": counting it gives 5 and 1 instead of 4 and 0.
+    tab.get_by_label("Total score").fill("5")
+    tab.get_by_label("Psychosocial subscale score").fill("1")
+    tab.get_by_label("Medium risk").check()
+    tab.get_by_label(startback.MATCHED_TREATMENTS[startback.RiskGroup.MEDIUM].title).check()
+    tab.get_by_role("button", name="Submit my answers").click()
+
+    tab.get_by_role("heading", name="Item by item").wait_for()
+    assert "/practice/attempts/" in tab.url
+    assert tab.get_by_text("Right risk group").is_visible()
+    assert tab.get_by_text("You got 9 of 9 items the same as the reference.").is_visible()
+    assert tab.get_by_role("heading", name=MISTAKE_ITEM9_MODERATELY.title).is_visible()
+    assert axe(tab) == []
+
+    tab.get_by_role("button", name="Try this case again").click()
+    tab.get_by_role("button", name="Submit my answers").wait_for()
+    assert tab.url.endswith(consultation.url)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_practice_pages_have_no_axe_violations(tab, axe, practice, consultation, width):
+    tab.set_viewport_size({"width": width, "height": 900})
+    questionnaire = vignette_publish(
+        parent=practice, mode="questionnaire", story=[questionnaire_block(MEDIUM_ITEMS)]
+    )
+    triage = vignette_publish(parent=practice, mode="triage")
+
+    for path in ["/practice/", questionnaire.url, "/practice/drill/"]:
+        tab.goto(path)
+        assert axe(tab) == [], path
+
+    sign_in(tab, UserFactory().email)
+    for path in [consultation.url, triage.url, "/practice/drill/"]:
+        tab.goto(path)
+        assert axe(tab) == [], path
+
+    tab.goto(consultation.url)
+    tab.get_by_role("button", name="Submit my answers").click()
+    tab.locator(".nhsuk-error-summary").wait_for()
+    assert axe(tab) == [], "vignette form errors"
+
+    tab.goto(questionnaire.url)
+    tab.get_by_label("Total score").fill("4")
+    tab.get_by_label("Psychosocial subscale score").fill("0")
+    tab.get_by_label("High risk").check()
+    tab.get_by_label(startback.MATCHED_TREATMENTS[startback.RiskGroup.HIGH].title).check()
+    tab.get_by_role("button", name="Submit my answers").click()
+    tab.get_by_role("heading", name="Your arithmetic").wait_for()
+    assert axe(tab) == [], "feedback"
+
+    tab.goto("/practice/history/")
+    assert axe(tab) == [], "history"
+
+    tab.goto("/practice/drill/")
+    tab.get_by_label("Low risk").check()
+    tab.get_by_role("button", name="Check my answer").click()
+    tab.get_by_role("button", name="Next case").wait_for()
+    assert axe(tab) == [], "drill result"
