@@ -15,13 +15,11 @@ MESSAGE_LESSON_COMPLETED = "Lesson marked as complete."
 MESSAGE_LESSON_ALREADY_COMPLETED = "You have already completed this lesson."
 MESSAGE_SIGN_IN_TO_ENROL = "Sign in to enrol on the course and keep track of your progress."
 MESSAGE_SIGN_IN_TO_COMPLETE = "Sign in to mark lessons complete and keep track of your progress."
+MESSAGE_NOT_IN_COURSE = "This lesson is not part of a published course, so it cannot be completed."
 
 
 class ProgressError(Exception):
     """A progress write that cannot be made (e.g. the lesson is not part of a live course)."""
-
-
-MESSAGE_NOT_IN_COURSE = "This lesson is not part of a published course, so it cannot be completed."
 
 
 @transaction.atomic
