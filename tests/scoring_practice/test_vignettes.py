@@ -307,3 +307,31 @@ def test_vignette_page_queries_do_not_grow_with_attempts(client, practice):
         counts[stored] = len(captured)
     assert response.text.count("of 9 items right") == 3
     assert counts[1] == counts[30]
+
+
+def test_workflow_approval_cannot_publish_an_inconsistent_vignette(practice):
+    page = VignettePageFactory(parent=practice, **inconsistent_kwargs())
+    page.save_revision()
+    workflow = page.get_workflow()
+    assert workflow is not None
+    approver = UserFactory(roles=[Role.ADMINISTRATOR])
+    approver.is_superuser = True
+    approver.save()
+    state = workflow.start(page, approver)
+    task_state = state.current_task_state
+
+    with pytest.raises(ValidationError, match="but the reference risk group is medium"):
+        task_state.task.specific.on_action(task_state, approver, "approve")
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_admin_submit_for_moderation_of_inconsistent_vignette_is_refused(trainer_client, practice):
+    page = VignettePageFactory(parent=practice)
+    page.save_revision()
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = admin_post_data(page, items=dict(HIGH_ITEMS))
+    response = trainer_client.post(url, {**data, "action-submit": "action-submit"})
+    assert response.status_code == 200
+    assert INCONSISTENT_MESSAGE in response.text
+    assert page.workflow_states.count() == 0
