@@ -134,6 +134,16 @@ def test_recent_quiz_results_are_listed(client, index, user):
     assert "Someone else" not in html
 
 
+def test_quiz_results_lead_to_the_result_and_to_progress_by_topic(client, index, user):
+    sitting = sitting_finished(user=user, quiz=QuizFactory(title="Scoring quiz"), passed=True)
+
+    html = client.get(MY_LEARNING).text
+
+    assert reverse("courses:sitting_result", args=[sitting.pk]) in html
+    assert f'href="{reverse("courses:quiz_progress")}"' in html
+    assert client.get(reverse("courses:sitting_result", args=[sitting.pk])).status_code == 200
+
+
 def test_practice_statistics_are_shown(client, home, user):
     for correct, streak in [(True, 1), (True, 2), (False, 0)]:
         DrillAnswer.objects.create(
