@@ -13,6 +13,7 @@ from courses import quiz_selectors, quiz_services
 from courses.choices import AnswerReveal, QuestionType
 from courses.quiz_forms import AnswerForm, MarkForm, MarkingFilterForm
 from courses.quiz_selectors import PERMISSION_VIEW_OTHERS
+from courses.selectors import module_live_for_quiz
 
 MESSAGE_NO_OPEN_SITTING = "You have no attempt in progress at this quiz. Start one below."
 MESSAGE_MARK_SAVED = "The mark has been saved."
@@ -68,6 +69,7 @@ def quiz_detail(request, pk: int):
             "attempts_remaining": remaining,
             "results": results,
             "can_start": open_sitting is not None or remaining is None or remaining > 0,
+            "module": module_live_for_quiz(quiz_id=quiz.pk),
         },
     )
 
@@ -146,7 +148,12 @@ def sitting_result(request, pk: int):
     return render(
         request,
         "courses/quiz/sitting_result.html",
-        {"sitting": sitting, "answers": answers, "own": own},
+        {
+            "sitting": sitting,
+            "answers": answers,
+            "own": own,
+            "module": module_live_for_quiz(quiz_id=sitting.quiz_id),
+        },
     )
 
 

@@ -306,6 +306,12 @@ def module_progress(*, module: ModulePage, user) -> dict:
     }
 
 
+def module_live_for_quiz(*, quiz_id: int) -> ModulePage | None:
+    """The first live module (in tree order) whose quiz this is, so quiz pages can lead back to
+    it; None for a quiz that stands alone."""
+    return ModulePage.objects.live().filter(quiz_id=quiz_id).order_by("path").first()
+
+
 def lesson_progress(*, lesson: LessonPage, user) -> dict:
     """What a lesson page shows: whether the user completed it, and the lessons either side.
 

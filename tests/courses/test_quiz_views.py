@@ -9,6 +9,7 @@ import pytest
 from courses import quiz_services, quiz_views
 from courses.choices import AnswerReveal, QuestionType, SittingStatus
 from courses.models import Sitting, SittingAnswer
+from tests.courses.factories import course_tree, training_index
 from tests.courses.quiz_factories import (
     CategoryFactory,
     QuestionFactory,
@@ -431,3 +432,23 @@ def test_nonsense_never_causes_a_server_error(client, trainee, data):
     listing = reverse("courses:marking_list")
     assert client.get(listing, {"quiz": data["question"], "page": "zz"}).status_code == 200
     assert Sitting.objects.get(user=trainee).position == 1
+
+
+class TestWayBackToTheModule:
+    def test_module_quiz_pages_lead_back_to_the_module(self, client, trainee, home):
+        course = course_tree(index=training_index(home), modules=1, lessons=1, quiz=True)
+        module = course.get_children().specific().first()
+        QuestionFactory(quiz=module.quiz)
+        client.post(detail_url(module.quiz))
+        sitting = Sitting.objects.get(user=trainee)
+        post_answer(client, module.quiz, current_answer(trainee, module.quiz))
+
+        for url in (detail_url(module.quiz), result_url(sitting)):
+            page = text_of(client.get(url))
+            crumbs = page.split('aria-label="Breadcrumb"')[1].split("</nav>")[0]
+            assert f'href="{module.url}"' in crumbs
+            assert f'href="{course.url}"' in crumbs
+
+    def test_a_stand_alone_quiz_has_no_module_to_go_back_to(self, client, trainee):
+        page = text_of(client.get(detail_url(quiz_with_questions(1))))
+        assert 'aria-label="Breadcrumb"' not in page
