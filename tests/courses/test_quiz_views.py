@@ -452,3 +452,39 @@ class TestWayBackToTheModule:
     def test_a_stand_alone_quiz_has_no_module_to_go_back_to(self, client, trainee):
         page = text_of(client.get(detail_url(quiz_with_questions(1))))
         assert 'aria-label="Breadcrumb"' not in page
+
+
+def test_marking_list_filters_by_quiz_and_by_trainee_a_page_at_a_time(client, home):
+    scoring = quiz_with_questions(1, title="Scoring check")
+    red_flags = quiz_with_questions(1, title="Red flags check")
+    sam = UserFactory(full_name="Sam Patel", email="sam@example.com")
+    kim = UserFactory(full_name="Kim Jones", email="kim@example.com")
+    for quiz, user in [(scoring, sam), (scoring, kim), (red_flags, sam)]:
+        sitting = quiz_services.sitting_start(user=user, quiz=quiz)
+        answer = sitting.answers.get()
+        quiz_services.sitting_answer(
+            sitting=sitting, answer_id=answer.pk, option_ids=right_option_ids(answer)
+        )
+    client.force_login(trainer())
+    url = reverse("courses:marking_list")
+
+    def rows(**filters):
+        page = text_of(client.get(url, filters))
+        return page.split("<tbody")[1].split("</tbody>")[0] if "<tbody" in page else ""
+
+    by_quiz = rows(quiz=scoring.pk)
+    assert by_quiz.count("<tr") == 2 and "Red flags check" not in by_quiz
+    by_user = rows(user="sam@")
+    assert by_user.count("<tr") == 2 and "Kim Jones" not in by_user
+    both = rows(quiz=red_flags.pk, user="Patel")
+    assert both.count("<tr") == 1 and "Red flags check" in both
+
+    for _ in range(quiz_views.MARKING_PER_PAGE):
+        user = UserFactory(full_name="Pat Many")
+        sitting = quiz_services.sitting_start(user=user, quiz=scoring)
+        quiz_services.sitting_finish(sitting=sitting)
+    first = text_of(client.get(url, {"quiz": scoring.pk}))
+    assert first.split("<tbody")[1].count("<tr") == quiz_views.MARKING_PER_PAGE
+    assert f"quiz={scoring.pk}&page=2" in first
+    second = text_of(client.get(url, {"quiz": scoring.pk, "page": 2}))
+    assert second.split("<tbody")[1].split("</tbody>")[0].count("<tr") == 2
