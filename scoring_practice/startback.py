@@ -71,6 +71,11 @@ class Item:
     def psychosocial(self) -> bool:
         return self.number in PSYCHOSOCIAL_ITEMS
 
+    @property
+    def agree_disagree(self) -> bool:
+        """Items 1–8 are answered agree or disagree; item 9 on a five-point scale."""
+        return self.options == AGREEMENT_OPTIONS
+
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)
 

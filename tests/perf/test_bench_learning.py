@@ -5,12 +5,8 @@ enrolment with half the lessons done, 30 vignette attempts and 200 drill answers
 median and 95th-percentile server time and the queries per request through Django's test client.
 """
 
-import statistics
-import time
-
 from django.core.management import call_command
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -18,28 +14,10 @@ from courses.models import CoursePage, LessonPage
 from courses.services import enrolment_create, lesson_complete
 from scoring_practice.models import VignettePage
 from tests.factories import UserFactory
+from tests.perf.test_bench_pages import REQUESTS, measure
 from tests.scoring_practice.factories import AttemptFactory, DrillAnswerFactory
 
 pytestmark = pytest.mark.django_db
-
-REQUESTS = 100
-
-
-def measure(client, path: str) -> dict:
-    assert client.get(path).status_code == 200
-    timings = []
-    for _ in range(REQUESTS):
-        start = time.perf_counter()
-        client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(path)
-    timings.sort()
-    return {
-        "median_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(timings[int(len(timings) * 0.95)], 2),
-        "queries": len(queries),
-    }
 
 
 def test_bench_learning_and_practice_pages(client, home):
