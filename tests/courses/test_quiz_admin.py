@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from courses.choices import AnswerReveal, QuestionType
-from courses.models import Quiz
+from courses.models import Quiz, Sitting
 from courses.quiz_selectors import (
     PROBLEM_NO_QUESTIONS,
     PROBLEM_ONE_CORRECT,
@@ -17,6 +17,7 @@ from courses.quiz_selectors import (
     quiz_problems,
 )
 from courses.quiz_services import sitting_start
+from courses.wagtail_hooks import MESSAGE_QUIZ_HAS_ATTEMPTS
 from tests.courses.quiz_factories import QuestionFactory, QuizFactory, trainer
 from tests.factories import UserFactory
 
@@ -185,3 +186,21 @@ def test_trainees_cannot_author_quizzes(client):
     assert response.status_code in (302, 403)
     assert client.post(ADD_URL, quiz_form(questions=[])).status_code in (302, 403)
     assert not Quiz.objects.exists()
+
+
+def test_a_quiz_people_have_taken_cannot_be_deleted_but_an_untaken_one_can(client, author):
+    taken = QuizFactory(title="Red flags")
+    QuestionFactory(quiz=taken)
+    sitting_start(user=UserFactory(), quiz=taken)
+    untaken = QuizFactory(title="Unused draft")
+
+    response = client.post(
+        reverse("wagtailsnippets_courses_quiz:delete", args=[taken.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert MESSAGE_QUIZ_HAS_ATTEMPTS in html.unescape(response.content.decode())
+    assert Quiz.objects.filter(pk=taken.pk).exists()
+    assert Sitting.objects.filter(quiz=taken).count() == 1
+
+    client.post(reverse("wagtailsnippets_courses_quiz:delete", args=[untaken.pk]))
+    assert not Quiz.objects.filter(pk=untaken.pk).exists()
