@@ -1,16 +1,19 @@
 """Addresses under /practice/ served by views rather than pages (see `RESERVED_SLUGS`)."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from scoring_practice import practice_views
+from scoring_practice.converters import DatabaseIdConverter
+
+register_converter(DatabaseIdConverter, "dbid")
 
 urlpatterns = [
     path(
-        "practice/vignettes/<int:page_id>/answer/",
+        "practice/vignettes/<dbid:page_id>/answer/",
         practice_views.vignette_answer,
         name="vignette_answer",
     ),
-    path("practice/attempts/<int:pk>/", practice_views.attempt_detail, name="attempt_detail"),
+    path("practice/attempts/<dbid:pk>/", practice_views.attempt_detail, name="attempt_detail"),
     path("practice/history/", practice_views.attempt_history, name="attempt_history"),
     path("practice/drill/", practice_views.drill, name="drill"),
 ]
