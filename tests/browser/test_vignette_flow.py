@@ -83,6 +83,11 @@ def test_trainee_completes_a_consultation_vignette_and_reads_feedback(tab, axe, 
     assert tab.url.endswith(consultation.url)
 
 
+def fits(tab, width) -> bool:
+    """Whether the page fits the window, with nothing to scroll sideways to."""
+    return tab.evaluate("document.documentElement.scrollWidth") <= width
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_practice_pages_have_no_axe_violations(tab, axe, practice, consultation, width):
     tab.set_viewport_size({"width": width, "height": 900})
@@ -94,6 +99,8 @@ def test_practice_pages_have_no_axe_violations(tab, axe, practice, consultation,
     for path in ["/practice/", questionnaire.url, "/practice/drill/"]:
         tab.goto(path)
         assert axe(tab) == [], path
+        # The ticked questionnaire, item 9's five answers included, fits a phone's width.
+        assert fits(tab, width), path
 
     sign_in(tab, UserFactory().email)
     for path in [consultation.url, triage.url, "/practice/drill/"]:
@@ -113,6 +120,7 @@ def test_practice_pages_have_no_axe_violations(tab, axe, practice, consultation,
     tab.get_by_role("button", name="Submit my answers").click()
     tab.get_by_role("heading", name="Your arithmetic").wait_for()
     assert axe(tab) == [], "feedback"
+    assert fits(tab, width), "feedback"
 
     tab.goto("/practice/history/")
     assert axe(tab) == [], "history"
@@ -122,3 +130,4 @@ def test_practice_pages_have_no_axe_violations(tab, axe, practice, consultation,
     tab.get_by_role("button", name="Check my answer").click()
     tab.get_by_role("button", name="Next case").wait_for()
     assert axe(tab) == [], "drill result"
+    assert fits(tab, width), "drill result"

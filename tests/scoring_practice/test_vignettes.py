@@ -335,3 +335,11 @@ def test_admin_submit_for_moderation_of_inconsistent_vignette_is_refused(trainer
     assert response.status_code == 200
     assert INCONSISTENT_MESSAGE in response.text
     assert page.workflow_states.count() == 0
+
+
+def test_profession_focus_tag_names_the_profession_properly(client, practice):
+    page = vignette_publish(parent=practice, profession_focus="gp")
+    for url in (practice.url, page.url):
+        text = client.get(url).text
+        assert '<strong class="nhsuk-tag nhsuk-tag--white">GPs</strong>' in text, url
+        assert "gps<" not in text and "For gps" not in text, url
