@@ -71,10 +71,15 @@ def quiz_problems(*, quiz: Quiz) -> list[str]:
 
 
 def quizzes_takeable_by(*, user) -> QuerySet[Quiz]:
-    """Quizzes the user may open: published ones, and drafts for those who author quizzes."""
+    """Quizzes the user may open: published ones, drafts for those who author quizzes, and any
+    quiz the user has an unfinished attempt at, so that returning a quiz to draft never strands
+    an attempt half-way (its questions were copied into the attempt when it started)."""
     if user.is_authenticated and user.has_perm(PERMISSION_CHANGE_QUIZ):
         return Quiz.objects.all()
-    return Quiz.objects.filter(draft=False)
+    if not user.is_authenticated:
+        return Quiz.objects.filter(draft=False)
+    unfinished = Sitting.objects.filter(user=user, status=SittingStatus.IN_PROGRESS)
+    return Quiz.objects.filter(Q(draft=False) | Q(pk__in=unfinished.values("quiz_id")))
 
 
 def sitting_open(*, user, quiz: Quiz) -> Sitting | None:

@@ -122,6 +122,26 @@ class TestStartAndResume:
         assert client.get(take_url(quiz)).status_code == 404
         assert not Sitting.objects.exists()
 
+    def test_an_attempt_started_before_the_quiz_went_back_to_draft_can_be_finished(
+        self, client, trainee
+    ):
+        quiz = quiz_with_questions(2)
+        client.post(detail_url(quiz))
+        post_answer(client, quiz, current_answer(trainee, quiz))
+        quiz.draft = True
+        quiz.save()
+
+        response = client.get(take_url(quiz))
+        assert "Question 2 of 2" in text_of(response)
+        post_answer(client, quiz, current_answer(trainee, quiz))
+        sitting = Sitting.objects.get(user=trainee, quiz=quiz)
+        assert sitting.status == SittingStatus.COMPLETE
+        assert client.get(result_url(sitting)).status_code == 200
+        # Finished, the draft quiz is out of reach again and no new attempt can start.
+        assert client.get(detail_url(quiz)).status_code == 404
+        assert client.post(detail_url(quiz)).status_code == 404
+        assert Sitting.objects.filter(user=trainee).count() == 1
+
     def test_draft_quiz_can_be_tried_by_a_trainer(self, client):
         client.force_login(trainer())
         quiz = quiz_with_questions(1, draft=True)
