@@ -91,3 +91,17 @@ def test_practice_summary_counts_in_constant_queries(django_assert_num_queries, 
 def test_practice_summary_for_a_new_trainee(db):
     summary = practice_summary(user=UserFactory())
     assert summary.attempts == 0 and summary.accuracy is None and summary.drill_accuracy is None
+
+
+def test_history_judges_a_red_flag_case_by_its_referral(client, practice):
+    user = UserFactory()
+    AttemptFactory(
+        user=user,
+        reference={"title": "Saddle numbness", "mode": "triage", "red_flags": ["cauda_equina"]},
+        outcome_correct=False,
+    )
+    client.force_login(user)
+    text = client.get(URL).text
+    assert "Right decision?" in text and "Risk group right?" not in text
+    assert "(red flag: referral)" in text
+    assert "the right risk group, or referral for a patient with a red flag" in text
