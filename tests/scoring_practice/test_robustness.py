@@ -261,3 +261,20 @@ def test_api_answers_a_valid_request(client):
     )
     assert response.status_code == 200
     assert response.json()["risk"] == "high"
+
+
+@pytest.mark.parametrize("data", GARBAGE)
+def test_garbage_answers_with_a_genuine_ticket_are_shown_again_with_errors(client, cases, data):
+    trainee = UserFactory()
+    client.force_login(trainee)
+    for page in cases:
+        ticket = ticket_issue(
+            user_id=trainee.pk, page_id=page.pk, revision_id=page.live_revision_id
+        )
+        response = client.post(
+            reverse("scoring_practice:vignette_answer", args=[page.pk]),
+            {**data, "ticket": ticket},
+        )
+        assert response.status_code == 200, (page.mode, data)
+        assert "There is a problem" in response.text, (page.mode, data)
+    assert not Attempt.objects.exists()
