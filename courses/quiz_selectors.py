@@ -204,3 +204,8 @@ def sittings_for_marking(
     if status:
         sittings = sittings.filter(status=status)
     return sittings
+
+
+def sittings_awaiting_marking_count() -> int:
+    """How many finished attempts have a free-text answer still to mark."""
+    return Sitting.objects.filter(status=SittingStatus.AWAITING_MARKING).count()

@@ -232,3 +232,14 @@ def marking_detail(request, pk: int):
         "courses/quiz/marking_detail.html",
         {"sitting": sitting, "answers": answers, "own": sitting.user_id == request.user.pk},
     )
+
+
+@login_required
+@permission_required(PERMISSION_VIEW_OTHERS, raise_exception=True)
+def trainer_home(request):
+    """Where trainers start: what is waiting to be marked, and where authoring happens."""
+    return render(
+        request,
+        "courses/quiz/trainer_home.html",
+        {"awaiting_marking": quiz_selectors.sittings_awaiting_marking_count()},
+    )

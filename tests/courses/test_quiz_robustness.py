@@ -40,6 +40,7 @@ def _addresses(quiz, sitting, course):
         ("courses:sitting_result", [sitting.pk]),
         ("courses:sitting_feedback", [sitting.pk, 1]),
         ("courses:quiz_progress", []),
+        ("courses:trainer_home", []),
         ("courses:marking_list", []),
         ("courses:marking_detail", [sitting.pk]),
         ("courses:my_learning", []),

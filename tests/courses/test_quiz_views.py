@@ -335,6 +335,28 @@ class TestWhoMaySeeWhat:
             assert "/accounts/login/" in response.url
 
 
+class TestTrainerHome:
+    def test_trainers_see_what_waits_to_be_marked_and_find_it_in_the_header(self, client):
+        quiz = quiz_with_questions(1, kind=QuestionType.FREE_TEXT)
+        learner = UserFactory()
+        client.force_login(learner)
+        client.post(detail_url(quiz))
+        post_answer(client, quiz, current_answer(learner, quiz))
+        assert client.get("/trainer/").status_code == 403
+
+        client.force_login(trainer())
+        response = client.get("/trainer/")
+        text = text_of(response)
+        assert "1 attempt waiting for free-text answers to be marked" in text
+        assert reverse("courses:marking_list") in text
+        assert 'class="nhsuk-header__navigation-link" href="/trainer/"' in text
+
+    def test_visitors_are_asked_to_sign_in(self, client):
+        response = client.get("/trainer/")
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+
+
 class TestFreeTextMarkingFlow:
     def test_trainee_submits_trainer_marks_trainee_sees_mark_and_comment(self, client):
         quiz = QuizFactory(title="Communicating risk", pass_mark=50)
