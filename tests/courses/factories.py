@@ -18,6 +18,7 @@ from courses.models import (
     Quiz,
     Sitting,
 )
+from tests.courses.quiz_factories import QuizFactory
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):
@@ -62,15 +63,6 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     estimated_minutes = 10
     required = True
     body = [("paragraph", "<p>Most people with low back pain improve with simple care.</p>")]
-
-
-class QuizFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Quiz
-
-    title = factory.Sequence(lambda n: f"Module quiz {n}")
-    pass_mark = 80
-    draft = False
 
 
 def sitting_finished(*, user, quiz: Quiz, passed: bool, percent: int | None = None) -> Sitting:
