@@ -6,6 +6,7 @@ the same words the core and the calculator use.
 
 from typing import Annotated, Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 
 from ninja import Field, NinjaAPI, Schema
@@ -132,6 +133,7 @@ SCORING_RULES = [
 ]
 MESSAGE_NOT_AN_OBJECT = 'Send a JSON object: {"answers": {"1": "agree", …, "9": "very_much"}}'
 MESSAGE_ANSWERS_NOT_AN_OBJECT = '"answers" must be an object whose keys are the items "1" to "9"'
+MESSAGE_TOO_LARGE = "The request body is too large for a completed questionnaire"
 MESSAGE_UNEXPECTED_FIELD = 'Unexpected field "{name}"; the request has only "answers"'
 
 
@@ -158,6 +160,11 @@ def _problem(error: dict) -> dict:
     return {"item": None, "loc": loc, "msg": MESSAGE_NOT_AN_OBJECT}
 
 
+@api.exception_handler(RequestDataTooBig)
+def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return api.create_response(request, {"detail": MESSAGE_TOO_LARGE}, status=413)
+
+
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     problems = sorted(
@@ -169,7 +176,7 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 
 @api.post(
     "/startback/score",
-    response={200: ScoreResponse, 400: Message, 422: Problems},
+    response={200: ScoreResponse, 400: Message, 413: Message, 422: Problems},
     summary="Score a completed questionnaire",
     tags=["STarT Back"],
 )

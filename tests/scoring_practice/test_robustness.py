@@ -15,6 +15,7 @@ from django.urls import reverse
 import pytest
 
 from cms.choices import Role
+from scoring_practice.api import MESSAGE_TOO_LARGE
 from scoring_practice.forms import MESSAGE_TICKET_EXPIRED
 from scoring_practice.models import Attempt, DrillAnswer
 from scoring_practice.practice_views import MESSAGE_DRILL_CASE_CLOSED
@@ -247,11 +248,14 @@ def test_api_never_ends_in_a_server_error(client, body):
     assert response.status_code in (400, 422)
 
 
-def test_api_refuses_an_oversized_body(client, settings):
+@pytest.mark.parametrize("debug", [False, True])
+def test_api_refuses_an_oversized_body(client, settings, debug):
+    settings.DEBUG = debug
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     body = json.dumps({"answers": {"1": "agree"}, "padding": "x" * 5000})
     response = client.post("/api/v1/startback/score", body, content_type="application/json")
-    assert response.status_code == 400
+    assert response.status_code == 413
+    assert response.json() == {"detail": MESSAGE_TOO_LARGE}
 
 
 def test_api_answers_a_valid_request(client):
