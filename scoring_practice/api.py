@@ -4,7 +4,8 @@ Stateless and public, like the calculator. Validation messages name the item tha
 the same words the core and the calculator use.
 """
 
-from typing import Annotated, Any
+from dataclasses import asdict
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
@@ -25,16 +26,9 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 
-_ANSWER_TYPES = {
-    option_set: tuple(option.value for option in option_set)
-    for option_set in (startback.AGREEMENT_OPTIONS, startback.BOTHERSOMENESS_OPTIONS)
-}
-
 
 def _answer_field(item: startback.Item) -> tuple[Any, Any]:
-    from typing import Literal
-
-    values = _ANSWER_TYPES[item.options]
+    values = tuple(option.value for option in item.options)
     return (
         Literal[values],  # type: ignore[valid-type]
         Field(..., alias=item.key, description=f"{item.number}. {item.text}"),
@@ -143,7 +137,7 @@ def _problem(error: dict) -> dict:
     kind = error.get("type", "")
     if loc[:1] == ["answers"] and len(loc) >= 2:
         key = str(loc[1])
-        number = int(key) if key in {item.key for item in startback.ITEMS} else None
+        number = startback.item_number(key)
         if number is None:
             return {"item": None, "loc": loc, "msg": startback.MESSAGE_UNKNOWN.format(key=key)}
         if kind == "missing":
@@ -181,8 +175,7 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     tags=["STarT Back"],
 )
 def score(request: HttpRequest, payload: ScoreRequest):
-    answers = {number: getattr(payload.answers, f"item_{number}") for number in range(1, 10)}
-    result = startback.score(answers)
+    result = startback.score(payload.answers.model_dump(by_alias=True))
     treatment = startback.matched_treatment(result.risk)
     return {
         "total": result.total,
@@ -194,13 +187,8 @@ def score(request: HttpRequest, payload: ScoreRequest):
         },
         "drivers": startback.explain(result),
         "matched_treatment": {
-            "risk": treatment.risk,
-            "title": treatment.title,
-            "summary": treatment.summary,
-            "involves": list(treatment.involves),
-            "delivered_by": treatment.delivered_by,
-            "backpac_options": list(treatment.backpac_options),
-            "care_for_everyone": list(startback.CARE_FOR_EVERYONE),
+            **asdict(treatment),
+            "care_for_everyone": startback.CARE_FOR_EVERYONE,
         },
         "copyright": startback.COPYRIGHT,
     }
@@ -222,9 +210,7 @@ def instrument(request: HttpRequest):
                 "domain": item.construct,
                 "text": item.text,
                 "psychosocial": item.psychosocial,
-                "options": [
-                    {"value": o.value, "label": o.label, "scores": o.scores} for o in item.options
-                ],
+                "options": [asdict(option) for option in item.options],
             }
             for item in startback.ITEMS
         ],

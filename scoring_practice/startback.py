@@ -79,10 +79,6 @@ class Item:
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)
 
-    @property
-    def scoring_values(self) -> tuple[str, ...]:
-        return tuple(option.value for option in self.options if option.scores)
-
 
 AGREEMENT_OPTIONS = (
     Option(Agreement.DISAGREE.value, "Disagree", 0),
@@ -154,6 +150,7 @@ ITEMS: tuple[Item, ...] = (
     ),
 )
 ITEM_NUMBERS: tuple[int, ...] = tuple(item.number for item in ITEMS)
+ITEM_KEYS: frozenset[str] = frozenset(item.key for item in ITEMS)
 PSYCHOSOCIAL_ITEMS: tuple[int, ...] = (5, 6, 7, 8, 9)
 # A total of 4 or more is needed before the subscale can raise the group above low.
 TOTAL_LOW_MAX = 3
@@ -186,7 +183,7 @@ def answers_errors(answers: Mapping[object, object]) -> dict[int | None, str]:
     errors: dict[int | None, str] = {}
     seen: dict[int, object] = {}
     for key, value in answers.items():
-        number = _item_number(key)
+        number = item_number(key)
         if number is None:
             errors.setdefault(None, MESSAGE_UNKNOWN.format(key=key))
             continue
@@ -206,16 +203,13 @@ def invalid_answer_message(question: Item) -> str:
     return MESSAGE_INVALID.format(number=question.number, choices=choices)
 
 
-def _item_number(key: object) -> int | None:
-    if isinstance(key, bool):
-        return None
-    if isinstance(key, int):
-        number = key
-    elif isinstance(key, str) and key.isdigit() and key == str(int(key)):
-        number = int(key)
-    else:
-        return None
-    return number if number in ITEM_NUMBERS else None
+def item_number(key: object) -> int | None:
+    """The item a key names (1–9, as an integer or its plain string), or None."""
+    if isinstance(key, str):
+        return int(key) if key in ITEM_KEYS else None
+    if isinstance(key, int) and not isinstance(key, bool) and key in ITEM_NUMBERS:
+        return key
+    return None
 
 
 @dataclass(frozen=True)
@@ -251,7 +245,7 @@ def score(answers: Mapping[object, object]) -> Score:
     errors = answers_errors(answers)
     if errors:
         raise InvalidAnswers(errors)
-    by_number = {_item_number(key): value for key, value in answers.items()}
+    by_number = {item_number(key): value for key, value in answers.items()}
     item_scores = tuple(
         question.option(str(by_number[question.number])).scores  # type: ignore[union-attr]
         for question in ITEMS

@@ -112,6 +112,7 @@ def test_integer_and_string_item_keys_score_alike():
         ({"1": 1}, 1, "Item 1 must be one of"),
         ({"10": "agree"}, None, "There is no item 10"),
         ({"01": "agree"}, None, "There is no item 01"),
+        ({"9" * 5000: "agree"}, None, "There is no item 999"),
     ],
 )
 def test_unscorable_answers_name_the_item(change, item, message):
