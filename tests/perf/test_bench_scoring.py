@@ -6,7 +6,6 @@ server time of the calculator page and the scoring API through Django's test cli
 
 import itertools
 import json
-import statistics
 import time
 
 from django.db import connection
@@ -14,29 +13,9 @@ from django.db import connection
 import pytest
 
 from scoring_practice import startback
+from tests.perf.test_bench_pages import REQUESTS, time_requests
 
 pytestmark = pytest.mark.django_db
-
-REQUESTS = 200
-
-
-def percentiles(timings: list[float]) -> dict:
-    timings.sort()
-    return {
-        "median_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(timings[int(len(timings) * 0.95)], 2),
-    }
-
-
-def timed(call) -> dict:
-    call()
-    timings = []
-    for _ in range(REQUESTS):
-        start = time.perf_counter()
-        response = call()
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    return percentiles(timings)
 
 
 def test_bench_scoring(client, home):
@@ -53,11 +32,11 @@ def test_bench_scoring(client, home):
     query = "&".join(f"item_{key}={value}" for key, value in answer_sets[77].items())
     body = json.dumps({"answers": answer_sets[77]})
     results = {
-        "calculator page with result": timed(lambda: client.get(f"/tool/?{query}")),
-        "POST /api/v1/startback/score": timed(
+        "calculator page with result": time_requests(lambda: client.get(f"/tool/?{query}")),
+        "POST /api/v1/startback/score": time_requests(
             lambda: client.post("/api/v1/startback/score", body, content_type="application/json")
         ),
-        "GET /api/v1/startback/instrument": timed(
+        "GET /api/v1/startback/instrument": time_requests(
             lambda: client.get("/api/v1/startback/instrument")
         ),
     }
