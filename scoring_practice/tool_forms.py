@@ -40,9 +40,11 @@ class QuestionnaireForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        answers = {item.number: cleaned.get(field_name(item.number)) for item in startback.ITEMS}
-        if not startback.answers_errors(answers):
-            self.result = startback.score(answers)
+        # Every field is a required choice, so a form without errors is a complete questionnaire.
+        if not self.errors:
+            self.result = startback.score(
+                {item.number: cleaned[field_name(item.number)] for item in startback.ITEMS}
+            )
         return cleaned
 
     def questions(self) -> list[tuple[startback.Item, forms.BoundField]]:
