@@ -25,11 +25,10 @@ from courses.services import (
     enrolment_create,
     lesson_complete,
 )
+from scoring_practice.converters import MAX_ID
 from scoring_practice.selectors import practice_summary
 
 RECENT_SITTINGS = 5
-# The largest id a database integer column holds; a larger one in an address cannot exist.
-MAX_ID = 2**63 - 1
 
 
 def _live_or_404(model, pk: int):
