@@ -96,10 +96,6 @@ class ModuleState:
     def required_lessons(self) -> list[LessonState]:
         return [lesson for lesson in self.lessons if lesson.required]
 
-    @property
-    def required_completed(self) -> int:
-        return sum(1 for lesson in self.required_lessons if lesson.completed)
-
 
 @dataclass
 class NextStep:
