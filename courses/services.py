@@ -45,11 +45,8 @@ def lesson_complete(*, user, lesson: LessonPage) -> tuple[LessonCompletion, bool
     Returns the completion and whether it is new; completing a lesson again changes nothing.
     Raises `ProgressError` if the lesson is not in a live module of a live course.
     """
-    module_path = lesson.path[: -lesson.steplen]
-    course_path = module_path[: -lesson.steplen]
-    course = CoursePage.objects.live().filter(path=course_path).first()
-    module_live = lesson.get_parent().live if course is not None else False
-    if course is None or not module_live or not lesson.live:
+    course = CoursePage.objects.live().filter(path=lesson.path[: -2 * lesson.steplen]).first()
+    if course is None or not lesson.live or not lesson.get_parent().live:
         raise ProgressError(MESSAGE_NOT_IN_COURSE)
     enrolment_create(user=user, course=course)
     candidate = LessonCompletion(user=user, lesson=lesson)
