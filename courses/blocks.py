@@ -172,13 +172,12 @@ class CheckUnderstandingBlock(blocks.StructBlock):
         block_id = str(context.get("block_id") or "preview")
         options = list(value["options"])
         correct = {index for index, option in enumerate(options) if option["correct"]}
-        chosen = _chosen_options(
-            context.get("request"), CHECK_ANSWER_PARAM.format(block_id=block_id), len(options)
-        )
+        param = CHECK_ANSWER_PARAM.format(block_id=block_id)
+        chosen = _chosen_options(context.get("request"), param, len(options))
         context.update(
             {
                 "block_id": block_id,
-                "param": CHECK_ANSWER_PARAM.format(block_id=block_id),
+                "param": param,
                 "multiple": len(correct) > 1,
                 "options": [
                     {"index": index, "option": option, "chosen": index in chosen}
