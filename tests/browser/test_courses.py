@@ -6,10 +6,10 @@ from tests.browser.conftest import BROWSER
 from tests.courses.factories import (
     LessonPageFactory,
     QuizFactory,
+    lesson_with_every_block,
     sitting_finished,
     training_index,
 )
-from tests.courses.test_pages import lesson_with_every_block
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = BROWSER

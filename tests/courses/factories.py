@@ -2,7 +2,12 @@
 
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+
+from wagtail.documents.models import Document
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 
 import factory
 import wagtail_factories
@@ -19,6 +24,20 @@ from courses.models import (
     Sitting,
 )
 from tests.courses.quiz_factories import QuizFactory
+
+VIDEO_URL = "https://www.youtube.com/watch?v=lesson-video"
+CHECK = (
+    "check_understanding",
+    {
+        "question": "A patient scores 5 in total and 2 on the subscale. Which risk group?",
+        "options": [
+            {"text": "Low risk", "correct": False, "feedback": "The total is above 3."},
+            {"text": "Medium risk", "correct": True, "feedback": "Total 4 or more, subscale 3."},
+            {"text": "High risk", "correct": False, "feedback": "High needs subscale 4 or 5."},
+        ],
+        "explanation": "<p>The subscale decides high risk; the total decides low risk.</p>",
+    },
+)
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):
@@ -106,3 +125,57 @@ def enrol(user, course: CoursePage) -> Enrolment:
 
 def complete(user, lesson: LessonPage) -> LessonCompletion:
     return LessonCompletion.objects.create(user=user, lesson=lesson)
+
+
+def lesson_with_every_block(index) -> LessonPage:
+    """A lesson using every lesson block and a few shared ones, with no network look-ups."""
+    Embed.objects.create(
+        hash=get_embed_hash(VIDEO_URL),
+        url=VIDEO_URL,
+        max_width=None,
+        type="video",
+        html='<iframe title="Scoring the tool" src="https://www.youtube.com/embed/x"></iframe>',
+        title="Scoring the tool",
+    )
+    document = Document.objects.create(
+        title="STarT Back questionnaire",
+        file=ContentFile(b"%PDF-1.4 questionnaire", name="startback.pdf"),
+    )
+    course = CoursePageFactory(parent=index)
+    module = ModulePageFactory(parent=course)
+    return LessonPageFactory(
+        parent=module,
+        body=[
+            ("heading", {"text": "Scoring", "level": "h2"}),
+            ("paragraph", "<p>Nine items, each scored 0 or 1.</p>"),
+            (
+                "key_points",
+                {"heading": "Key points", "points": ["Screen for red flags first."]},
+            ),
+            (
+                "video",
+                {
+                    "title": "Scoring in a consultation",
+                    "video": VIDEO_URL,
+                    "transcript": "<p>The clinician reads each item aloud.</p>",
+                },
+            ),
+            (
+                "document",
+                {"document": document, "description": "Print it for your patients."},
+            ),
+            (
+                "references",
+                {
+                    "references": [
+                        {
+                            "citation": "Hill JC et al. Lancet 2011;378:1560-71.",
+                            "url": "https://doi.org/10.1016/S0140-6736(11)60937-9",
+                        },
+                        {"citation": "Foster NE et al. Ann Fam Med 2014;12:102-11.", "url": ""},
+                    ]
+                },
+            ),
+            CHECK,
+        ],
+    )

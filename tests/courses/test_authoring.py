@@ -6,8 +6,7 @@ import pytest
 
 from cms.choices import Role
 from courses.content import training_section_ensure
-from tests.courses.factories import course_tree
-from tests.courses.test_pages import lesson_with_every_block
+from tests.courses.factories import course_tree, lesson_with_every_block
 from tests.factories import ContentPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,13 +1,9 @@
 """Course, module and lesson pages: page-type rules, what visitors read, and the lesson blocks."""
 
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from wagtail.blocks import StructBlockValidationError
-from wagtail.documents.models import Document
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 from wagtail.models import GroupPagePermission, Page
 
 import pytest
@@ -22,24 +18,11 @@ from tests.courses.factories import (
     LessonPageFactory,
     ModulePageFactory,
     course_tree,
+    lesson_with_every_block,
     training_index,
 )
 
 pytestmark = pytest.mark.django_db
-
-VIDEO_URL = "https://www.youtube.com/watch?v=lesson-video"
-CHECK = (
-    "check_understanding",
-    {
-        "question": "A patient scores 5 in total and 2 on the subscale. Which risk group?",
-        "options": [
-            {"text": "Low risk", "correct": False, "feedback": "The total is above 3."},
-            {"text": "Medium risk", "correct": True, "feedback": "Total 4 or more, subscale 3."},
-            {"text": "High risk", "correct": False, "feedback": "High needs subscale 4 or 5."},
-        ],
-        "explanation": "<p>The subscale decides high risk; the total decides low risk.</p>",
-    },
-)
 
 
 @pytest.fixture
@@ -159,60 +142,6 @@ def test_lessons_link_to_previous_and_next_across_modules(client, index):
     assert 'rel="next"' not in html_three
     assert "Lesson 2 of 2" in html_two
     assert "Lesson 1 of 1" in html_three
-
-
-def lesson_with_every_block(index) -> LessonPage:
-    """A lesson using every lesson block and a few shared ones, with no network look-ups."""
-    Embed.objects.create(
-        hash=get_embed_hash(VIDEO_URL),
-        url=VIDEO_URL,
-        max_width=None,
-        type="video",
-        html='<iframe title="Scoring the tool" src="https://www.youtube.com/embed/x"></iframe>',
-        title="Scoring the tool",
-    )
-    document = Document.objects.create(
-        title="STarT Back questionnaire",
-        file=ContentFile(b"%PDF-1.4 questionnaire", name="startback.pdf"),
-    )
-    course = CoursePageFactory(parent=index)
-    module = ModulePageFactory(parent=course)
-    return LessonPageFactory(
-        parent=module,
-        body=[
-            ("heading", {"text": "Scoring", "level": "h2"}),
-            ("paragraph", "<p>Nine items, each scored 0 or 1.</p>"),
-            (
-                "key_points",
-                {"heading": "Key points", "points": ["Screen for red flags first."]},
-            ),
-            (
-                "video",
-                {
-                    "title": "Scoring in a consultation",
-                    "video": VIDEO_URL,
-                    "transcript": "<p>The clinician reads each item aloud.</p>",
-                },
-            ),
-            (
-                "document",
-                {"document": document, "description": "Print it for your patients."},
-            ),
-            (
-                "references",
-                {
-                    "references": [
-                        {
-                            "citation": "Hill JC et al. Lancet 2011;378:1560-71.",
-                            "url": "https://doi.org/10.1016/S0140-6736(11)60937-9",
-                        },
-                        {"citation": "Foster NE et al. Ann Fam Med 2014;12:102-11.", "url": ""},
-                    ]
-                },
-            ),
-            CHECK,
-        ],
-    )
 
 
 def test_lesson_renders_every_lesson_block(client, index):
