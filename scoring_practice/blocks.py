@@ -36,14 +36,14 @@ class NarrativeBlock(blocks.RichTextBlock):
 
 
 class PatientQuoteBlock(blocks.StructBlock):
-    """Something the patient said, in their own words."""
+    """Something the patient said, in their own words, shown as the site's quotations are."""
 
     quote = blocks.TextBlock(max_length=1000)
     attribution = blocks.CharBlock(max_length=200, required=False)
 
     class Meta:
         icon = "openquote"
-        template = "scoring_practice/blocks/vignette_patient_quote.html"
+        template = "blocks/quote.html"
         description = "What the patient said."
         preview_value = {
             "quote": "I daren't bend down in case it goes again.",
