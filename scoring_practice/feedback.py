@@ -159,41 +159,40 @@ def arithmetic_mistakes(
     """
     true = startback.score(answers)
     seen: list[SeenMistake] = []
+    # Only a "Moderately" on item 9 can be miscounted as its point; it also leaves room for one
+    # more point in the total and the subscale.
     moderately = answers.get(9) == startback.Bothersomeness.MODERATELY
-
-    item9_in_total = total is not None and total == true.total + 1
-    item9_in_subscale = psychosocial is not None and psychosocial == true.psychosocial + 1
+    item9_in_total = moderately and total is not None and total == true.total + 1
+    item9_in_subscale = (
+        moderately and psychosocial is not None and psychosocial == true.psychosocial + 1
+    )
     item9_in_risk_only = (
-        total is None
+        moderately
+        and total is None
         and psychosocial is None
-        and true.total < len(startback.ITEMS)
+        and risk != true.risk.value
         and risk
         == startback.classify(total=true.total + 1, psychosocial=true.psychosocial + 1).value
-        and risk != true.risk.value
     )
-    if moderately and (item9_in_total or item9_in_subscale or item9_in_risk_only):
-        if item9_in_total or item9_in_subscale:
-            given = []
-            if item9_in_total:
-                given.append(f"your total of {total} is one more than the true {true.total}")
-            if item9_in_subscale:
-                given.append(
-                    f"your subscale of {psychosocial} is one more than the true {true.psychosocial}"
-                )
-            detail = "Item 9 is “Moderately”, which scores 0; " + " and ".join(given) + "."
-        else:
-            detail = (
-                f"Item 9 is “Moderately”, which scores 0. Counting it would give a total of "
-                f"{true.total + 1} and a subscale of {true.psychosocial + 1}: {risk} risk, the "
-                f"group you chose; the true group is {true.risk.value} risk."
+    if item9_in_total or item9_in_subscale:
+        given = []
+        if item9_in_total:
+            given.append(f"your total of {total} is one more than the true {true.total}")
+        if item9_in_subscale:
+            given.append(
+                f"your subscale of {psychosocial} is one more than the true {true.psychosocial}"
             )
+        detail = "Item 9 is “Moderately”, which scores 0; " + " and ".join(given) + "."
+        seen.append(SeenMistake(MISTAKE_ITEM9_MODERATELY, detail))
+    elif item9_in_risk_only:
+        detail = (
+            f"Item 9 is “Moderately”, which scores 0. Counting it would give a total of "
+            f"{true.total + 1} and a subscale of {true.psychosocial + 1}: {risk} risk, the "
+            f"group you chose; the true group is {true.risk.value} risk."
+        )
         seen.append(SeenMistake(MISTAKE_ITEM9_MODERATELY, detail))
 
-    if (
-        psychosocial is not None
-        and psychosocial != true.psychosocial
-        and not (moderately and item9_in_subscale)
-    ):
+    if psychosocial is not None and psychosocial != true.psychosocial and not item9_in_subscale:
         for wrong_set in WRONG_SUBSCALE_SETS:
             wrong_sum = sum(true.item_scores[n - 1] for n in wrong_set)
             if wrong_sum == psychosocial:
@@ -209,8 +208,7 @@ def arithmetic_mistakes(
 
     if (
         risk == startback.RiskGroup.HIGH
-        and true.total > startback.TOTAL_LOW_MAX
-        and true.psychosocial < startback.PSYCHOSOCIAL_HIGH_MIN
+        and true.risk is startback.RiskGroup.MEDIUM
         and (psychosocial is None or psychosocial < startback.PSYCHOSOCIAL_HIGH_MIN)
     ):
         seen.append(

@@ -184,6 +184,14 @@ def test_drill_risk_only_answers_name_item9_when_it_explains_the_group():
     assert drill_feedback(answers=answers, risk="low").correct
 
 
+def test_drill_risk_only_answers_are_judged_with_a_full_subscale():
+    # Subscale 5 with a total of 6: item 9 already scores, so there is no point to miscount.
+    answers = {**MEDIUM_BOUNDARY, 8: "agree", 9: "very_much"}
+    assert drill_feedback(answers=answers, risk="high").correct
+    verdict = drill_feedback(answers=answers, risk="medium")
+    assert not verdict.correct and verdict.mistakes == ()
+
+
 def test_drill_numbers_given_must_be_right_too():
     assert not drill_feedback(answers=MEDIUM_BOUNDARY, risk="medium", total=5).correct
     assert drill_feedback(answers=MEDIUM_BOUNDARY, risk="medium", total=4, psychosocial=3).correct
