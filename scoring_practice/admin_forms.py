@@ -9,10 +9,8 @@ from django import forms
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from scoring_practice import startback
-from scoring_practice.blocks import questionnaire_answers
 from scoring_practice.choices import RED_FLAG_CHOICES
-from scoring_practice.reference import Reference, reference_problems
+from scoring_practice.reference import reference_problems
 
 WORKFLOW_APPROVE = "approve"
 
@@ -39,24 +37,7 @@ class VignettePageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         if not self._checks_reference() or self.errors:
             return cleaned_data
-        story = cleaned_data.get("story") or []
-        reference = Reference(
-            title=cleaned_data.get("title", ""),
-            mode=cleaned_data.get("mode", ""),
-            items={n: cleaned_data.get(f"reference_item_{n}", "") for n in startback.ITEM_NUMBERS},
-            rationales={
-                n: cleaned_data.get(f"reference_rationale_{n}", "") for n in startback.ITEM_NUMBERS
-            },
-            risk=cleaned_data.get("reference_risk", ""),
-            treatment=cleaned_data.get("reference_treatment", ""),
-            treatment_rationale=cleaned_data.get("reference_treatment_rationale", ""),
-            red_flags=tuple(cleaned_data.get("red_flags") or ()),
-            questionnaires=tuple(
-                questionnaire_answers(block.value)
-                for block in story
-                if block.block_type == "questionnaire"
-            ),
-        )
+        reference = self._meta.model.reference_from(lambda name: cleaned_data.get(name) or "")
         for problem in reference_problems(reference):
             self.add_error(None, problem)
         return cleaned_data

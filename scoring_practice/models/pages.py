@@ -1,5 +1,8 @@
 """The practice section's pages: the index at /practice/ and the case vignettes beneath it."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -261,21 +264,27 @@ class VignettePage(Page):
 
     def reference(self) -> Reference:
         """The case's question and expected answers, as plain data for feedback and checks."""
+        return self.reference_from(lambda name: getattr(self, name))
+
+    @staticmethod
+    def reference_from(field: Callable[[str], Any]) -> Reference:
+        """The reference held in a vignette's fields, each read by name with `field`.
+
+        The page reads its own attributes; the admin form reads its cleaned data before saving.
+        """
         return Reference(
-            title=self.title,
-            mode=self.mode,
-            items=self.reference_items,
-            rationales={
-                n: getattr(self, f"reference_rationale_{n}") for n in startback.ITEM_NUMBERS
-            },
-            risk=self.reference_risk,
-            treatment=self.reference_treatment,
-            treatment_rationale=self.reference_treatment_rationale,
-            red_flags=tuple(self.red_flags or ()),
-            red_flag_action=self.red_flag_action,
+            title=field("title"),
+            mode=field("mode"),
+            items={n: field(f"reference_item_{n}") for n in startback.ITEM_NUMBERS},
+            rationales={n: field(f"reference_rationale_{n}") for n in startback.ITEM_NUMBERS},
+            risk=field("reference_risk"),
+            treatment=field("reference_treatment"),
+            treatment_rationale=field("reference_treatment_rationale"),
+            red_flags=tuple(field("red_flags") or ()),
+            red_flag_action=field("red_flag_action"),
             questionnaires=tuple(
                 questionnaire_answers(block.value)
-                for block in self.story
+                for block in field("story") or ()
                 if block.block_type == "questionnaire"
             ),
         )
