@@ -65,13 +65,6 @@ def label(value, kind: str) -> str:
 
 
 @register.filter
-def option_label(value, number) -> str:
-    """The label of item `number`'s answer `value` ("very_much" → "Very much")."""
-    option = startback.item(int(number)).option(value) if value else None
-    return option.label if option else "Not answered"
-
-
-@register.filter
 def duration(value: timedelta | None) -> str:
     """A time taken in words: "45 seconds", "3 min 20 s", "1 h 5 min"."""
     if value is None:
