@@ -93,6 +93,11 @@ def attempt_recent_for_page(*, user, page: VignettePage) -> list[Attempt]:
     )
 
 
+def _percent(part: int, whole: int) -> int | None:
+    """A share as a rounded percentage; None when there is nothing to share."""
+    return round(100 * part / whole) if whole else None
+
+
 @dataclass(frozen=True)
 class DrillStats:
     """Running totals for the drill."""
@@ -105,24 +110,33 @@ class DrillStats:
     @property
     def accuracy(self) -> int | None:
         """Percentage right, rounded; None before the first answer."""
-        return round(100 * self.correct / self.answered) if self.answered else None
+        return _percent(self.correct, self.answered)
 
 
-def drill_stats(*, user) -> DrillStats:
-    """A signed-in trainee's drill totals: two queries, however many answers are stored."""
-    totals = DrillAnswer.objects.filter(user=user).aggregate(
+def _drill_totals(*, user) -> dict:
+    return DrillAnswer.objects.filter(user=user).aggregate(
         answered=Count("pk"), correct=Count("pk", filter=Q(correct=True)), best=Max("streak")
     )
+
+
+def drill_streak_current(*, user) -> int:
+    """The run of right drill answers ending with the user's latest; 0 before the first."""
     latest = (
         DrillAnswer.objects.filter(user=user)
         .order_by("-answered_at", "-pk")
         .values_list("streak", flat=True)
         .first()
     )
+    return latest or 0
+
+
+def drill_stats(*, user) -> DrillStats:
+    """A signed-in trainee's drill totals: two queries, however many answers are stored."""
+    totals = _drill_totals(user=user)
     return DrillStats(
         answered=totals["answered"],
         correct=totals["correct"],
-        streak=latest or 0,
+        streak=drill_streak_current(user=user),
         best_streak=totals["best"] or 0,
     )
 
@@ -141,10 +155,6 @@ class PracticeSummary:
     drill_best_streak: int
 
 
-def _percent(part: int, whole: int) -> int | None:
-    return round(100 * part / whole) if whole else None
-
-
 def practice_summary(*, user) -> PracticeSummary:
     """Vignette and drill totals for one user, in two queries.
 
@@ -156,9 +166,7 @@ def practice_summary(*, user) -> PracticeSummary:
         vignettes=Count("page", distinct=True),
         correct=Count("pk", filter=Q(outcome_correct=True)),
     )
-    drill = DrillAnswer.objects.filter(user=user).aggregate(
-        answered=Count("pk"), correct=Count("pk", filter=Q(correct=True)), best=Max("streak")
-    )
+    drill = _drill_totals(user=user)
     return PracticeSummary(
         attempts=vignettes["attempts"],
         vignettes_attempted=vignettes["vignettes"],

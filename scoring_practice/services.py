@@ -11,6 +11,7 @@ from django.utils import timezone
 from scoring_practice.feedback import Submission, attempt_feedback, drill_feedback
 from scoring_practice.models import Attempt, DrillAnswer, VignettePage
 from scoring_practice.reference import Reference
+from scoring_practice.selectors import drill_streak_current
 from scoring_practice.tickets import Ticket
 
 
@@ -87,12 +88,7 @@ def drill_answer_record(
     if existing is not None:
         return existing
     feedback = drill_feedback(answers=answers, risk=risk, total=total, psychosocial=psychosocial)
-    previous_streak = (
-        DrillAnswer.objects.filter(user=user)
-        .order_by("-answered_at", "-pk")
-        .values_list("streak", flat=True)
-        .first()
-    ) or 0
+    previous_streak = drill_streak_current(user=user)
     answer = DrillAnswer(
         user=user,
         token=token,
