@@ -26,6 +26,20 @@ MEDIUM_ITEMS = {
     9: "moderately",
 }
 
+# On the boundaries: items 1, 5, 6 and 7 agreed, item 9 "moderately": total 4, subscale 3 ->
+# medium risk.
+BOUNDARY_ITEMS = {
+    1: "agree",
+    2: "disagree",
+    3: "disagree",
+    4: "disagree",
+    5: "agree",
+    6: "agree",
+    7: "agree",
+    8: "disagree",
+    9: "moderately",
+}
+
 
 def reference_fields(items: dict[int, str]) -> dict:
     """VignettePage keyword arguments for these reference answers, each with a rationale."""

@@ -24,30 +24,18 @@ from scoring_practice.models import Attempt
 from scoring_practice.tickets import ticket_issue
 from tests.factories import UserFactory
 from tests.scoring_practice.factories import (
+    BOUNDARY_ITEMS,
     MEDIUM_ITEMS,
     AttemptFactory,
     questionnaire_block,
+    reference_fields,
     vignette_publish,
 )
 
 pytestmark = pytest.mark.django_db
 
-# total 4, subscale 3 (items 5, 6, 7), item 9 "moderately": medium risk, on the boundaries.
-BOUNDARY_ITEMS = {
-    1: "agree",
-    2: "disagree",
-    3: "disagree",
-    4: "disagree",
-    5: "agree",
-    6: "agree",
-    7: "agree",
-    8: "disagree",
-    9: "moderately",
-}
-
-
-def reference_kwargs(items) -> dict:
-    return {f"reference_item_{n}": value for n, value in items.items()}
+# The right scores for the questionnaire case (its questionnaire is BOUNDARY_ITEMS).
+RIGHT_SCORES = {"total": "4", "psychosocial": "3", "risk": "medium", "treatment": "medium"}
 
 
 @pytest.fixture
@@ -77,14 +65,12 @@ def questionnaire_case(practice):
         parent=practice,
         mode="questionnaire",
         story=[questionnaire_block(BOUNDARY_ITEMS)],
-        **reference_kwargs(BOUNDARY_ITEMS),
+        **reference_fields(BOUNDARY_ITEMS),
     )
 
 
 def test_questionnaire_mode_attempt_is_scored_and_stored(client, trainee, questionnaire_case):
-    response = answer(
-        client, questionnaire_case, total="4", psychosocial="3", risk="medium", treatment="medium"
-    )
+    response = answer(client, questionnaire_case, **RIGHT_SCORES)
     attempt = Attempt.objects.get()
     assert response.status_code == 302
     assert response.url == attempt.get_absolute_url()
@@ -116,7 +102,7 @@ def test_questionnaire_mode_attempt_is_scored_and_stored(client, trainee, questi
 
 
 def test_consultation_mode_marks_each_item(client, trainee, practice):
-    page = vignette_publish(parent=practice, **reference_kwargs(BOUNDARY_ITEMS))
+    page = vignette_publish(parent=practice, **reference_fields(BOUNDARY_ITEMS))
     own = {**BOUNDARY_ITEMS, 5: "disagree"}  # one item read differently: total 3, subscale 2
     response = answer(
         client, page, **items_data(own), total="3", psychosocial="2", risk="low", treatment="low"
@@ -157,7 +143,7 @@ def test_triage_mode_red_flag_rightly_referred(client, trainee, practice):
 
 
 def test_triage_mode_stratifiable_path_asks_everything(client, trainee, practice):
-    page = vignette_publish(parent=practice, mode="triage", **reference_kwargs(BOUNDARY_ITEMS))
+    page = vignette_publish(parent=practice, mode="triage", **reference_fields(BOUNDARY_ITEMS))
     response = answer(client, page, stratifiable="yes")
     assert response.status_code == 200
     assert MESSAGE_ITEM_REQUIRED.format(number=1) in response.text
@@ -192,13 +178,7 @@ def test_errors_keep_what_was_typed(client, trainee, practice):
 
 
 def test_double_submission_records_one_attempt(client, trainee, questionnaire_case):
-    data = {
-        "ticket": ticket_from(client, questionnaire_case),
-        "total": "4",
-        "psychosocial": "3",
-        "risk": "medium",
-        "treatment": "medium",
-    }
+    data = {"ticket": ticket_from(client, questionnaire_case), **RIGHT_SCORES}
     url = reverse("scoring_practice:vignette_answer", args=[questionnaire_case.pk])
     first = client.post(url, data)
     second = client.post(url, {**data, "risk": "high"})
@@ -209,14 +189,7 @@ def test_double_submission_records_one_attempt(client, trainee, questionnaire_ca
 
 def test_a_new_form_is_a_new_attempt(client, trainee, questionnaire_case):
     for _ in range(2):
-        answer(
-            client,
-            questionnaire_case,
-            total="4",
-            psychosocial="3",
-            risk="medium",
-            treatment="medium",
-        )
+        answer(client, questionnaire_case, **RIGHT_SCORES)
     assert Attempt.objects.count() == 2
 
 
@@ -230,16 +203,7 @@ def test_tampered_or_foreign_ticket_is_refused_and_answers_kept(
         revision_id=questionnaire_case.live_revision_id,
     )
     for ticket in ["forged", other_users_ticket]:
-        response = client.post(
-            url,
-            {
-                "ticket": ticket,
-                "total": "4",
-                "psychosocial": "3",
-                "risk": "medium",
-                "treatment": "medium",
-            },
-        )
+        response = client.post(url, {"ticket": ticket, **RIGHT_SCORES})
         assert response.status_code == 200
         assert MESSAGE_TICKET_EXPIRED in response.text
         assert 'value="4"' in response.text
@@ -252,13 +216,7 @@ def test_expired_ticket_is_refused(client, trainee, questionnaire_case, monkeypa
     monkeypatch.setattr("scoring_practice.tickets.MAX_AGE", timedelta(seconds=-1))
     response = client.post(
         reverse("scoring_practice:vignette_answer", args=[questionnaire_case.pk]),
-        {
-            "ticket": ticket,
-            "total": "4",
-            "psychosocial": "3",
-            "risk": "medium",
-            "treatment": "medium",
-        },
+        {"ticket": ticket, **RIGHT_SCORES},
     )
     assert MESSAGE_TICKET_EXPIRED in response.text
     assert not Attempt.objects.exists()
@@ -272,13 +230,7 @@ def test_attempt_is_judged_against_the_revision_shown(client, trainee, questionn
 
     client.post(
         reverse("scoring_practice:vignette_answer", args=[questionnaire_case.pk]),
-        {
-            "ticket": ticket,
-            "total": "4",
-            "psychosocial": "3",
-            "risk": "medium",
-            "treatment": "medium",
-        },
+        {"ticket": ticket, **RIGHT_SCORES},
     )
     attempt = Attempt.objects.get()
     assert attempt.revision_id == shown_revision
@@ -301,9 +253,7 @@ def test_answering_a_draft_or_missing_vignette_is_not_found(client, trainee, pra
 
 
 def test_feedback_page_is_owner_only(client, trainee, questionnaire_case):
-    mine = answer(
-        client, questionnaire_case, total="4", psychosocial="3", risk="medium", treatment="medium"
-    ).url
+    mine = answer(client, questionnaire_case, **RIGHT_SCORES).url
     assert client.get(mine).status_code == 200
 
     client.force_login(UserFactory())
@@ -328,38 +278,32 @@ def assert_names_only(text, mistake):
             assert escape(other.title) not in text
 
 
+def scored_feedback_text(client, case, *, total, psychosocial, risk) -> str:
+    """The feedback on these scores for `case`, with the treatment matched to `risk`."""
+    response = answer(
+        client, case, total=total, psychosocial=psychosocial, risk=risk, treatment=risk
+    )
+    return feedback_text(client, response)
+
+
 def test_feedback_names_item9_moderately_counted(client, trainee, questionnaire_case):
-    text = feedback_text(
-        client,
-        answer(
-            client, questionnaire_case, total="5", psychosocial="4", risk="high", treatment="high"
-        ),
+    text = scored_feedback_text(
+        client, questionnaire_case, total="5", psychosocial="4", risk="high"
     )
     assert_names_only(text, MISTAKE_ITEM9_MODERATELY)
     assert "your total of 5 is one more than the true 4" in text
 
 
 def test_feedback_names_high_without_subscale(client, trainee, questionnaire_case):
-    text = feedback_text(
-        client,
-        answer(
-            client, questionnaire_case, total="4", psychosocial="3", risk="high", treatment="high"
-        ),
+    text = scored_feedback_text(
+        client, questionnaire_case, total="4", psychosocial="3", risk="high"
     )
     assert_names_only(text, MISTAKE_HIGH_WITHOUT_SUBSCALE)
 
 
 def test_feedback_names_wrong_subscale_items(client, trainee, questionnaire_case):
-    text = feedback_text(
-        client,
-        answer(
-            client,
-            questionnaire_case,
-            total="4",
-            psychosocial="2",
-            risk="medium",
-            treatment="medium",
-        ),
+    text = scored_feedback_text(
+        client, questionnaire_case, total="4", psychosocial="2", risk="medium"
     )
     assert_names_only(text, MISTAKE_WRONG_SUBSCALE_ITEMS)
     assert "items 1, 4, 7, 8 and 9" in text
@@ -396,9 +340,7 @@ def test_feedback_names_a_needless_referral(client, trainee, practice):
 
 
 def test_feedback_page_queries_do_not_grow_with_attempts(client, trainee, questionnaire_case):
-    mine = answer(
-        client, questionnaire_case, total="4", psychosocial="3", risk="medium", treatment="medium"
-    ).url
+    mine = answer(client, questionnaire_case, **RIGHT_SCORES).url
     counts = {}
     for stored in (1, 30):
         AttemptFactory.create_batch(
@@ -415,9 +357,7 @@ def test_feedback_page_queries_do_not_grow_with_attempts(client, trainee, questi
 
 
 def test_feedback_survives_the_vignette_being_deleted(client, trainee, questionnaire_case):
-    url = answer(
-        client, questionnaire_case, total="4", psychosocial="3", risk="medium", treatment="medium"
-    ).url
+    url = answer(client, questionnaire_case, **RIGHT_SCORES).url
     questionnaire_case.delete()
     text = client.get(url).text
     assert "Right risk group" in text and "Try this case again" not in text

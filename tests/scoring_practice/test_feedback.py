@@ -20,22 +20,10 @@ from scoring_practice.reference import (
     Reference,
     reference_problems,
 )
-
-# total 4, subscale 3 (items 5, 6, 7), item 9 moderately: medium risk.
-MEDIUM_BOUNDARY = {
-    1: "agree",
-    2: "disagree",
-    3: "disagree",
-    4: "disagree",
-    5: "agree",
-    6: "agree",
-    7: "agree",
-    8: "disagree",
-    9: "moderately",
-}
+from tests.scoring_practice.factories import BOUNDARY_ITEMS
 
 
-def reference(items=MEDIUM_BOUNDARY, **kwargs) -> Reference:
+def reference(items=BOUNDARY_ITEMS, **kwargs) -> Reference:
     result = startback.score(items)
     defaults = {
         "title": "Case",
@@ -57,7 +45,7 @@ def test_a_right_answer_names_no_mistake():
     feedback = attempt_feedback(
         reference=reference(),
         submission=Submission(
-            items=MEDIUM_BOUNDARY, total=4, psychosocial=3, risk="medium", treatment="medium"
+            items=BOUNDARY_ITEMS, total=4, psychosocial=3, risk="medium", treatment="medium"
         ),
     )
     assert feedback.mistakes == ()
@@ -102,7 +90,7 @@ def test_red_flag_missed_is_named():
         ),
         submission=Submission(
             stratifiable=True,
-            items=MEDIUM_BOUNDARY,
+            items=BOUNDARY_ITEMS,
             total=4,
             psychosocial=3,
             risk="medium",
@@ -158,7 +146,7 @@ def test_red_flag_case_rightly_referred():
 def test_arithmetic_is_judged_on_the_trainees_own_items():
     # They read item 5 as "disagree": their own items total 3, subscale 2 -> low. Their
     # arithmetic is right for their own answers, though the risk group is wrong.
-    own = {**MEDIUM_BOUNDARY, 5: "disagree"}
+    own = {**BOUNDARY_ITEMS, 5: "disagree"}
     feedback = attempt_feedback(
         reference=reference(),
         submission=Submission(items=own, total=3, psychosocial=2, risk="low", treatment="low"),
@@ -171,13 +159,13 @@ def test_arithmetic_is_judged_on_the_trainees_own_items():
 
 
 def test_an_off_by_one_total_without_moderately_is_not_blamed_on_item9():
-    answers = {**MEDIUM_BOUNDARY, 9: "slightly"}
+    answers = {**BOUNDARY_ITEMS, 9: "slightly"}
     assert arithmetic_mistakes(answers=answers, total=5, psychosocial=3, risk="medium") == []
 
 
 def test_drill_risk_only_answers_name_item9_when_it_explains_the_group():
     # total 3, subscale 3 with item 9 moderately: low. Counting item 9 gives 4/4: high.
-    answers = {**MEDIUM_BOUNDARY, 1: "disagree"}
+    answers = {**BOUNDARY_ITEMS, 1: "disagree"}
     verdict = drill_feedback(answers=answers, risk="high")
     assert not verdict.correct
     assert [seen.code for seen in verdict.mistakes] == [MISTAKE_ITEM9_MODERATELY.code]
@@ -186,22 +174,22 @@ def test_drill_risk_only_answers_name_item9_when_it_explains_the_group():
 
 def test_drill_risk_only_answers_are_judged_with_a_full_subscale():
     # Subscale 5 with a total of 6: item 9 already scores, so there is no point to miscount.
-    answers = {**MEDIUM_BOUNDARY, 8: "agree", 9: "very_much"}
+    answers = {**BOUNDARY_ITEMS, 8: "agree", 9: "very_much"}
     assert drill_feedback(answers=answers, risk="high").correct
     verdict = drill_feedback(answers=answers, risk="medium")
     assert not verdict.correct and verdict.mistakes == ()
 
 
 def test_drill_numbers_given_must_be_right_too():
-    assert not drill_feedback(answers=MEDIUM_BOUNDARY, risk="medium", total=5).correct
-    assert drill_feedback(answers=MEDIUM_BOUNDARY, risk="medium", total=4, psychosocial=3).correct
+    assert not drill_feedback(answers=BOUNDARY_ITEMS, risk="medium", total=5).correct
+    assert drill_feedback(answers=BOUNDARY_ITEMS, risk="medium", total=4, psychosocial=3).correct
 
 
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
         (
-            {"risk": "medium", "items": {**MEDIUM_BOUNDARY, 8: "agree"}},
+            {"risk": "medium", "items": {**BOUNDARY_ITEMS, 8: "agree"}},
             MESSAGE_RISK_MISMATCH.format(total=5, psychosocial=4, computed="high", stored="medium"),
         ),
         ({"treatment": "high"}, "but medium risk is matched to"),
@@ -214,10 +202,10 @@ def test_drill_numbers_given_must_be_right_too():
         ({"rationales": {}}, "Give the rationale for items 1, 2, 3, 4, 5, 6, 7, 8 and 9."),
         ({"mode": "questionnaire"}, "exactly one completed questionnaire"),
         (
-            {"mode": "questionnaire", "questionnaires": ({**MEDIUM_BOUNDARY, 9: "very_much"},)},
+            {"mode": "questionnaire", "questionnaires": ({**BOUNDARY_ITEMS, 9: "very_much"},)},
             "differs from the reference answers on item 9",
         ),
-        ({"questionnaires": (MEDIUM_BOUNDARY,)}, "would give the answers away"),
+        ({"questionnaires": (BOUNDARY_ITEMS,)}, "would give the answers away"),
     ],
 )
 def test_reference_problems_name_the_difference(changes, expected):
@@ -226,7 +214,7 @@ def test_reference_problems_name_the_difference(changes, expected):
 
 
 def test_the_brief_example_message_reads_as_written():
-    items = {**MEDIUM_BOUNDARY, 1: "agree", 8: "agree"}  # total 5, subscale 4
+    items = {**BOUNDARY_ITEMS, 1: "agree", 8: "agree"}  # total 5, subscale 4
     problems = reference_problems(reference(items=items, risk="medium", treatment="medium"))
     assert (
         "The reference answers score total 5, subscale 4: high risk, but the reference risk "
@@ -237,7 +225,7 @@ def test_the_brief_example_message_reads_as_written():
 def test_a_consistent_reference_has_no_problems():
     assert reference_problems(reference()) == []
     assert (
-        reference_problems(reference(mode="questionnaire", questionnaires=(MEDIUM_BOUNDARY,))) == []
+        reference_problems(reference(mode="questionnaire", questionnaires=(BOUNDARY_ITEMS,))) == []
     )
     assert (
         reference_problems(
