@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from scoring_practice import startback
 from scoring_practice.choices import REFERRAL
-from scoring_practice.reference import Reference
+from scoring_practice.reference import Reference, items_list
 
 
 @dataclass(frozen=True)
@@ -138,10 +138,6 @@ class Submission:
         )
 
 
-def _items_sentence(numbers: tuple[int, ...]) -> str:
-    return ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
-
-
 def arithmetic_mistakes(
     *,
     answers: Mapping[int, str],
@@ -199,9 +195,8 @@ def arithmetic_mistakes(
                 seen.append(
                     SeenMistake(
                         MISTAKE_WRONG_SUBSCALE_ITEMS,
-                        f"Your subscale of {psychosocial} is the sum of items "
-                        f"{_items_sentence(wrong_set)}. Items 5 to 9 here sum to "
-                        f"{true.psychosocial}.",
+                        f"Your subscale of {psychosocial} is the sum of {items_list(wrong_set)}. "
+                        f"Items 5 to 9 here sum to {true.psychosocial}.",
                     )
                 )
                 break

@@ -6,7 +6,7 @@ an attempt, so the feedback engine and the publish check can be tested without a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from scoring_practice import startback
@@ -118,7 +118,8 @@ class Reference:
         )
 
 
-def _items_list(numbers: list[int]) -> str:
+def items_list(numbers: Sequence[int]) -> str:
+    """Item numbers in a sentence: "item 4", "items 1, 4 and 9"."""
     if len(numbers) == 1:
         return f"item {numbers[0]}"
     return "items " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
@@ -139,10 +140,10 @@ def reference_problems(reference: Reference) -> list[str]:
     problems: list[str] = []
     missing = [n for n in startback.ITEM_NUMBERS if not reference.items.get(n)]
     if missing:
-        problems.append(MESSAGE_ITEMS_INCOMPLETE.format(items=_items_list(missing)))
+        problems.append(MESSAGE_ITEMS_INCOMPLETE.format(items=items_list(missing)))
     unexplained = [n for n in startback.ITEM_NUMBERS if not reference.rationales.get(n, "").strip()]
     if unexplained:
-        problems.append(MESSAGE_RATIONALES_MISSING.format(items=_items_list(unexplained)))
+        problems.append(MESSAGE_RATIONALES_MISSING.format(items=items_list(unexplained)))
     if not reference.treatment_rationale.strip():
         problems.append(MESSAGE_TREATMENT_RATIONALE_MISSING)
     problems += [
@@ -195,7 +196,7 @@ def reference_problems(reference: Reference) -> list[str]:
                 n for n in startback.ITEM_NUMBERS if shown.get(n) != reference.items.get(n)
             ]
             if differing:
-                problems.append(MESSAGE_QUESTIONNAIRE_DIFFERS.format(items=_items_list(differing)))
+                problems.append(MESSAGE_QUESTIONNAIRE_DIFFERS.format(items=items_list(differing)))
     elif reference.questionnaires:
         problems.append(MESSAGE_QUESTIONNAIRE_GIVES_AWAY)
     return problems
