@@ -19,6 +19,7 @@ from courses.models.quiz import Quiz, Sitting, SittingAnswer
 from courses.quiz_selectors import (
     PERMISSION_CHANGE_QUIZ,
     PERMISSION_VIEW_OTHERS,
+    quiz_attempts_used,
     sitting_open,
 )
 
@@ -101,10 +102,11 @@ def sitting_start(*, user, quiz: Quiz) -> Sitting:
         return existing
     if quiz.draft and not user.has_perm(PERMISSION_CHANGE_QUIZ):
         _refuse(MESSAGE_QUIZ_DRAFT)
-    if quiz.max_attempts is not None:
-        used = Sitting.objects.filter(user=user, quiz=quiz).count()
-        if used >= quiz.max_attempts:
-            _refuse(MESSAGE_ATTEMPTS_USED.format(count=quiz.max_attempts))
+    if (
+        quiz.max_attempts is not None
+        and quiz_attempts_used(user=user, quiz=quiz) >= quiz.max_attempts
+    ):
+        _refuse(MESSAGE_ATTEMPTS_USED.format(count=quiz.max_attempts))
     questions = _pool_for(quiz)
     if not questions:
         _refuse(MESSAGE_QUIZ_EMPTY)
