@@ -9,6 +9,8 @@ from django import template
 from scoring_practice import startback
 from scoring_practice.blocks import questionnaire_answers
 from scoring_practice.choices import (
+    RED_FLAG_ACTION_CHOICES,
+    RED_FLAG_CHOICES,
     Difficulty,
     ProfessionFocus,
     RiskChoice,
@@ -24,8 +26,8 @@ LABELS = {
     "focus": dict(ProfessionFocus.choices),
     "risk": dict(RiskChoice.choices),
     "treatment": dict(TreatmentChoice.choices),
-    "red_flag": {flag.key: flag.name for flag in startback.RED_FLAGS},
-    "red_flag_action": {flag.key: flag.action for flag in startback.RED_FLAGS},
+    "red_flag": dict(RED_FLAG_CHOICES),
+    "red_flag_action": dict(RED_FLAG_ACTION_CHOICES),
 }
 
 
