@@ -22,6 +22,12 @@ RESULTS_PER_PAGE = 10
 MARKING_PER_PAGE = 25
 
 
+def trainer_required(view):
+    """Visitors are sent to sign in; people without the permission to see others' attempts get
+    a 403."""
+    return login_required(permission_required(PERMISSION_VIEW_OTHERS, raise_exception=True)(view))
+
+
 def _as_int(value) -> int | None:
     try:
         return int(value)
@@ -167,8 +173,7 @@ def quiz_progress(request):
     )
 
 
-@login_required
-@permission_required(PERMISSION_VIEW_OTHERS, raise_exception=True)
+@trainer_required
 def marking_list(request):
     """Finished attempts, awaiting marking first, filtered by quiz, trainee and status."""
     form = MarkingFilterForm(request.GET or None)
@@ -188,8 +193,7 @@ def marking_list(request):
     )
 
 
-@login_required
-@permission_required(PERMISSION_VIEW_OTHERS, raise_exception=True)
+@trainer_required
 @require_http_methods(["GET", "POST"])
 def marking_detail(request, pk: int):
     """An attempt's answers, with a mark-and-comment form for each free-text answer."""
@@ -234,8 +238,7 @@ def marking_detail(request, pk: int):
     )
 
 
-@login_required
-@permission_required(PERMISSION_VIEW_OTHERS, raise_exception=True)
+@trainer_required
 def trainer_home(request):
     """Where trainers start: what is waiting to be marked, and where authoring happens."""
     return render(
