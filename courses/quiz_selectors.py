@@ -144,11 +144,11 @@ def sitting_answers(*, sitting: Sitting) -> list[SittingAnswer]:
     )
 
 
-def sitting_current_answer(*, sitting: Sitting) -> SittingAnswer | None:
-    """The question the person is on in an open sitting."""
+def sitting_answer_at(*, sitting: Sitting, position: int) -> SittingAnswer | None:
+    """The question asked at this position in a sitting, with its image's rendition."""
     images = get_image_model().objects.prefetch_renditions(IMAGE_FILTER)
     return (
-        sitting.answers.filter(position=sitting.position)
+        sitting.answers.filter(position=position)
         .prefetch_related(Prefetch("image", images))
         .first()
     )

@@ -92,7 +92,7 @@ def quiz_take(request, pk: int):
         else:
             messages.info(request, MESSAGE_NO_OPEN_SITTING)
         return redirect("courses:quiz_detail", pk=quiz.pk)
-    current = quiz_selectors.sitting_current_answer(sitting=sitting)
+    current = quiz_selectors.sitting_answer_at(sitting=sitting, position=sitting.position)
     form = AnswerForm(request.POST or None, answer=current)
 
     if request.method == "POST":
@@ -128,12 +128,12 @@ def _render_question(request, quiz, sitting, current, form):
 @login_required
 def sitting_feedback(request, pk: int, position: int):
     """After each question (when the quiz shows answers as it goes): right or wrong, and why."""
-    sitting = get_object_or_404(
-        quiz_selectors.sittings_visible_to(user=request.user).filter(user=request.user), pk=pk
-    )
+    sitting = get_object_or_404(request.user.quiz_sittings, pk=pk)
     if sitting.answers_reveal != AnswerReveal.AFTER_EACH:
         raise Http404
-    answer = get_object_or_404(sitting.answers.select_related("image"), position=position)
+    answer = quiz_selectors.sitting_answer_at(sitting=sitting, position=position)
+    if answer is None:
+        raise Http404
     if not answer.is_answered:
         return redirect("courses:quiz_take", pk=sitting.quiz_id)
     return render(
