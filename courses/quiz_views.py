@@ -184,13 +184,7 @@ def marking_list(request):
         status=filters.get("status", ""),
     )
     page = Paginator(sittings, MARKING_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "courses/quiz/marking_list.html",
-        {"form": form, "page_obj": page, "query": query.urlencode()},
-    )
+    return render(request, "courses/quiz/marking_list.html", {"form": form, "page_obj": page})
 
 
 @trainer_required
