@@ -11,7 +11,13 @@ from courses.choices import AnswerReveal, QuestionType, SittingStatus
 from courses.models import Sitting
 from courses.quiz_services import answer_mark, sitting_answer, sitting_start
 from tests.browser.conftest import BROWSER
-from tests.courses.quiz_factories import CategoryFactory, QuestionFactory, QuizFactory, trainer
+from tests.courses.quiz_factories import (
+    CategoryFactory,
+    QuestionFactory,
+    QuizFactory,
+    answer_all,
+    trainer,
+)
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = BROWSER
@@ -131,12 +137,7 @@ def test_marking_pages_have_no_axe_violations(tab, axe, live_server, width):
     quiz = module_quiz()
     QuestionFactory(quiz=quiz, kind=QuestionType.FREE_TEXT, text="Explain a high-risk result.")
     trainee = UserFactory(full_name="Pat Example")
-    sitting = sitting_start(user=trainee, quiz=quiz)
-    for answer in sitting.answers.order_by("position"):
-        right = [option["id"] for option in answer.options if option["correct"]]
-        sitting_answer(
-            sitting=sitting, answer_id=answer.pk, option_ids=right, text="In plain words."
-        )
+    sitting = answer_all(sitting_start(user=trainee, quiz=quiz), text="In plain words.")
     marker = trainer(full_name="Dr Reviewer")
     # Trainers sign in with a second factor; the session is handed to the browser directly.
     client = Client()

@@ -4,7 +4,8 @@ import factory
 
 from cms.choices import Role
 from courses.choices import AnswerReveal, QuestionType
-from courses.models import AnswerOption, Category, Question, Quiz
+from courses.models import AnswerOption, Category, Question, Quiz, Sitting
+from courses.quiz_services import sitting_answer
 from tests.factories import UserFactory
 
 TRUE_FALSE = [("True", True), ("False", False)]
@@ -77,6 +78,23 @@ def right_option_ids(answer) -> list[int]:
 def wrong_option_ids(answer) -> list[int]:
     """One wrong option of a question as asked."""
     return [next(option["id"] for option in answer.options if not option["correct"])]
+
+
+def answer_all(
+    sitting: Sitting, *, right: bool = True, text: str = "My answer", stop_before: int | None = None
+) -> Sitting:
+    """Answer a sitting's questions in order through the quiz engine: each choice question rightly
+    (or wrongly), each free-text one with `text`; stop before question `stop_before` if given."""
+    for answer in sitting.answers.order_by("position"):
+        if stop_before is not None and answer.position >= stop_before:
+            break
+        if answer.kind == QuestionType.FREE_TEXT:
+            sitting_answer(sitting=sitting, answer_id=answer.pk, text=text)
+        else:
+            ids = right_option_ids(answer) if right else wrong_option_ids(answer)
+            sitting_answer(sitting=sitting, answer_id=answer.pk, option_ids=ids)
+    sitting.refresh_from_db()
+    return sitting
 
 
 def trainer(**fields):

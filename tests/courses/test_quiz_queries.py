@@ -10,12 +10,12 @@ import pytest
 import wagtail_factories
 
 from courses.choices import QuestionType
-from courses.quiz_services import answer_mark, sitting_answer, sitting_start
+from courses.quiz_services import answer_mark, sitting_start
 from tests.courses.quiz_factories import (
     CategoryFactory,
     QuestionFactory,
     QuizFactory,
-    right_option_ids,
+    answer_all,
     trainer,
 )
 from tests.factories import UserFactory
@@ -42,18 +42,6 @@ def quiz_of(size: int, *, with_images: bool = True, free_text: int = 0):
     for _ in range(free_text):
         QuestionFactory(quiz=quiz, kind=QuestionType.FREE_TEXT)
     return quiz
-
-
-def answer_all(sitting, *, stop_before: int | None = None):
-    for answer in sitting.answers.order_by("position"):
-        if stop_before is not None and answer.position >= stop_before:
-            return
-        sitting_answer(
-            sitting=sitting,
-            answer_id=answer.pk,
-            option_ids=right_option_ids(answer),
-            text="Free text" if answer.kind == QuestionType.FREE_TEXT else "",
-        )
 
 
 def test_take_page(client, home):

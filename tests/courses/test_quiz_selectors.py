@@ -3,13 +3,12 @@
 import pytest
 
 from courses.quiz_selectors import quiz_ids_passed, quiz_problems, sittings_recent
-from courses.quiz_services import sitting_answer, sitting_start
+from courses.quiz_services import sitting_start
 from tests.courses.quiz_factories import (
     QuestionFactory,
     QuizFactory,
+    answer_all,
     quiz_with_questions,
-    right_option_ids,
-    wrong_option_ids,
 )
 from tests.factories import UserFactory
 
@@ -17,12 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def take(user, quiz, *, right: bool):
-    sitting = sitting_start(user=user, quiz=quiz)
-    for answer in sitting.answers.order_by("position"):
-        ids = right_option_ids(answer) if right else wrong_option_ids(answer)
-        sitting_answer(sitting=sitting, answer_id=answer.pk, option_ids=ids)
-    sitting.refresh_from_db()
-    return sitting
+    return answer_all(sitting_start(user=user, quiz=quiz), right=right)
 
 
 def test_quiz_ids_passed_in_one_query(django_assert_num_queries):

@@ -14,6 +14,7 @@ from tests.courses.quiz_factories import (
     CategoryFactory,
     QuestionFactory,
     QuizFactory,
+    answer_all,
     quiz_with_questions,
     right_option_ids,
     trainer,
@@ -314,11 +315,8 @@ class TestWhoMaySeeWhat:
     def test_trainer_can_see_anothers_finished_attempt(self, client):
         quiz = quiz_with_questions(1)
         trainee = UserFactory(full_name="Sam Patel")
-        sitting = quiz_services.sitting_start(user=trainee, quiz=quiz)
+        sitting = answer_all(quiz_services.sitting_start(user=trainee, quiz=quiz))
         answer = sitting.answers.get()
-        quiz_services.sitting_answer(
-            sitting=sitting, answer_id=answer.pk, option_ids=right_option_ids(answer)
-        )
         client.force_login(trainer())
         page = client.get(result_url(sitting)).content.decode()
         assert "Result for Sam Patel" in page
@@ -409,8 +407,7 @@ class TestFreeTextMarkingFlow:
         first = quiz_services.sitting_start(user=UserFactory(), quiz=quiz)
         second = quiz_services.sitting_start(user=UserFactory(), quiz=quiz)
         for sitting in (first, second):
-            answer = sitting.answers.get()
-            quiz_services.sitting_answer(sitting=sitting, answer_id=answer.pk, text="Text")
+            answer_all(sitting, text="Text")
         client.force_login(trainer())
         foreign = second.answers.get()
         response = client.post(
@@ -502,11 +499,7 @@ def test_marking_list_filters_by_quiz_and_by_trainee_a_page_at_a_time(client, ho
     sam = UserFactory(full_name="Sam Patel", email="sam@example.com")
     kim = UserFactory(full_name="Kim Jones", email="kim@example.com")
     for quiz, user in [(scoring, sam), (scoring, kim), (red_flags, sam)]:
-        sitting = quiz_services.sitting_start(user=user, quiz=quiz)
-        answer = sitting.answers.get()
-        quiz_services.sitting_answer(
-            sitting=sitting, answer_id=answer.pk, option_ids=right_option_ids(answer)
-        )
+        answer_all(quiz_services.sitting_start(user=user, quiz=quiz))
     client.force_login(trainer())
     url = reverse("courses:marking_list")
 
