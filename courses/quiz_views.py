@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from courses import quiz_selectors, quiz_services
-from courses.choices import AnswerReveal, QuestionType
+from courses.choices import AnswerReveal
 from courses.quiz_forms import AnswerForm, MarkForm, MarkingFilterForm
 from courses.quiz_selectors import PERMISSION_VIEW_OTHERS
 from courses.selectors import module_live_for_quiz
@@ -97,14 +97,16 @@ def quiz_take(request, pk: int):
 
     if request.method == "POST":
         posted = _as_int(request.POST.get("question"))
-        if posted == current.pk and not form.is_valid():
+        # A form for another question (a stale tab) goes to the service unread, to be refused.
+        on_current = posted == current.pk
+        if on_current and not form.is_valid():
             return _render_question(request, quiz, sitting, current, form)
         try:
             answer = quiz_services.sitting_answer(
                 sitting=sitting,
                 answer_id=posted,
-                option_ids=form.option_ids() if posted == current.pk else [],
-                text=form.cleaned_data.get("text", "") if posted == current.pk else "",
+                option_ids=form.option_ids() if on_current else [],
+                text=form.cleaned_data.get("text", "") if on_current else "",
             )
         except ValidationError as error:
             messages.error(request, _refusal(error))
@@ -193,11 +195,7 @@ def marking_detail(request, pk: int):
     """An attempt's answers, with a mark-and-comment form for each free-text answer."""
     sitting = get_object_or_404(quiz_selectors.sittings_visible_to(user=request.user), pk=pk)
     answers = quiz_selectors.sitting_answers(sitting=sitting)
-    markable = [
-        answer
-        for answer in answers
-        if answer.kind == QuestionType.FREE_TEXT and answer.is_answered and not sitting.is_open
-    ]
+    markable = [] if sitting.is_open else [a for a in answers if a.is_free_text and a.is_answered]
     bound_id = _as_int(request.POST.get("answer")) if request.method == "POST" else None
     forms = {}
     for answer in markable:
