@@ -96,13 +96,17 @@ def quiz_attempts_used(*, user, quiz: Quiz) -> int:
     return Sitting.objects.filter(user=user, quiz=quiz).count()
 
 
-def sittings_finished_for_quiz(*, user, quiz: Quiz) -> QuerySet[Sitting]:
-    """The user's finished attempts at one quiz, newest first."""
+def _sittings_finished(**filters) -> QuerySet[Sitting]:
     return (
-        Sitting.objects.filter(user=user, quiz=quiz)
+        Sitting.objects.filter(**filters)
         .exclude(status=SittingStatus.IN_PROGRESS)
         .order_by("-ended_at", "-pk")
     )
+
+
+def sittings_finished_for_quiz(*, user, quiz: Quiz) -> QuerySet[Sitting]:
+    """The user's finished attempts at one quiz, newest first."""
+    return _sittings_finished(user=user, quiz=quiz)
 
 
 def quiz_ids_passed(*, user, quiz_ids: Iterable[int]) -> set[int]:
@@ -121,11 +125,7 @@ def sittings_recent(*, user, limit: int = 5) -> list[Sitting]:
     """The user's latest finished attempts (quiz title, percent, passed, ended_at), one query."""
     if not user.is_authenticated:
         return []
-    return list(
-        Sitting.objects.filter(user=user)
-        .exclude(status=SittingStatus.IN_PROGRESS)
-        .order_by("-ended_at", "-pk")[:limit]
-    )
+    return list(_sittings_finished(user=user)[:limit])
 
 
 def sittings_visible_to(*, user) -> QuerySet[Sitting]:
