@@ -136,22 +136,19 @@ def sittings_visible_to(*, user) -> QuerySet[Sitting]:
     return sittings.filter(user=user)
 
 
+def _with_renditions(answers: QuerySet[SittingAnswer]) -> QuerySet[SittingAnswer]:
+    images = get_image_model().objects.prefetch_renditions(IMAGE_FILTER)
+    return answers.prefetch_related(Prefetch("image", images))
+
+
 def sitting_answers(*, sitting: Sitting) -> list[SittingAnswer]:
     """A sitting's questions as asked, in order, with their images' renditions fetched at once."""
-    images = get_image_model().objects.prefetch_renditions(IMAGE_FILTER)
-    return list(
-        sitting.answers.select_related("marker").prefetch_related(Prefetch("image", images))
-    )
+    return list(_with_renditions(sitting.answers.select_related("marker")))
 
 
 def sitting_answer_at(*, sitting: Sitting, position: int) -> SittingAnswer | None:
     """The question asked at this position in a sitting, with its image's rendition."""
-    images = get_image_model().objects.prefetch_renditions(IMAGE_FILTER)
-    return (
-        sitting.answers.filter(position=position)
-        .prefetch_related(Prefetch("image", images))
-        .first()
-    )
+    return _with_renditions(sitting.answers.filter(position=position)).first()
 
 
 def category_progress(*, user) -> list[dict]:
