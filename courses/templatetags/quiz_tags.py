@@ -12,5 +12,4 @@ def marks(value) -> str:
     """A score or percentage without trailing zeros: 2.50 shows as 2.5, 10.00 as 10."""
     if value is None or value == "":
         return "0"
-    text = format(Decimal(value).normalize(), "f")
-    return text
+    return format(Decimal(value).normalize(), "f")
