@@ -45,7 +45,15 @@ class ScoreInput(forms.TextInput):
     input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__({"inputmode": "numeric", "spellcheck": "false", **(attrs or {})})
+        super().__init__(
+            {
+                "class": "nhsuk-input--width-2",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "autocomplete": "off",
+                **(attrs or {}),
+            }
+        )
 
 
 def _score_field(*, label: str, maximum: int, message: str, required: bool) -> forms.IntegerField:

@@ -17,7 +17,11 @@ INPUT_CLASSES = ("nhsuk-input", "nhsuk-input--error")
 def nhsuk_widget(field: BoundField) -> str:
     """The field's widget with NHS.UK classes, linked to its hint and error message."""
     css, error_css = WIDGET_CLASSES.get(field.widget_type, INPUT_CLASSES)
-    attrs = {"class": f"{css} {error_css}".strip() if field.errors else css}
+    # A widget's own classes (a width, say) are kept beside the design system's.
+    classes = [css, field.field.widget.attrs.get("class", "")]
+    if field.errors:
+        classes.append(error_css)
+    attrs = {"class": " ".join(c for c in classes if c)}
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}-hint")
