@@ -7,12 +7,12 @@ from courses import learning_views
 urlpatterns = [
     path("my-learning/", learning_views.my_learning, name="my_learning"),
     path(
-        "my-learning/courses/<int:course_id>/enrol/",
+        "my-learning/courses/<dbid:course_id>/enrol/",
         learning_views.course_enrol,
         name="course_enrol",
     ),
     path(
-        "my-learning/lessons/<int:lesson_id>/complete/",
+        "my-learning/lessons/<dbid:lesson_id>/complete/",
         learning_views.lesson_mark_complete,
         name="lesson_complete",
     ),

@@ -1,11 +1,8 @@
 """Addresses under /practice/ served by views rather than pages (see `RESERVED_SLUGS`)."""
 
-from django.urls import path, register_converter
+from django.urls import path
 
 from scoring_practice import practice_views
-from scoring_practice.converters import DatabaseIdConverter
-
-register_converter(DatabaseIdConverter, "dbid")
 
 urlpatterns = [
     path(
