@@ -116,6 +116,17 @@ def axe():
     return check
 
 
+def sign_in(tab, email: str) -> None:
+    """Sign in through the site's own form with the factories' password; lands on the profile."""
+    from tests.factories import DEFAULT_PASSWORD
+
+    tab.goto("/accounts/login/")
+    tab.get_by_label("E-mail address").fill(email)
+    tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.get_by_role("heading", name="Your profile").wait_for()
+
+
 def link_in(text: str, path_prefix: str) -> str:
     """The first address in a message that starts with the path."""
     match = re.search(rf"https?://[^\s]+({re.escape(path_prefix)}[^\s]*)", text)

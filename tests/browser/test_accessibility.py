@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.browser.conftest import BROWSER
-from tests.factories import DEFAULT_PASSWORD, ContentPageFactory, UserFactory
+from tests.browser.conftest import BROWSER, sign_in
+from tests.factories import ContentPageFactory, UserFactory
 
 pytestmark = BROWSER
 
@@ -34,12 +34,7 @@ def test_form_errors_have_no_axe_violations(tab, axe):
 
 
 def test_signed_in_account_pages_have_no_axe_violations(tab, axe):
-    user = UserFactory(email="axe@example.com")
-    tab.goto("/accounts/login/")
-    tab.get_by_label("E-mail address").fill(user.email)
-    tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.get_by_role("heading", name="Your profile").wait_for()
+    sign_in(tab, UserFactory(email="axe@example.com").email)
     assert axe(tab) == []
 
     for path in ["/accounts/email/", "/accounts/password/change/", "/accounts/2fa/"]:

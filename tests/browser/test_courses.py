@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import BROWSER
+from tests.browser.conftest import BROWSER, sign_in
 from tests.courses.factories import (
     LessonPageFactory,
     QuizFactory,
@@ -10,7 +10,7 @@ from tests.courses.factories import (
     sitting_finished,
     training_index,
 )
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = BROWSER
 
@@ -26,14 +26,6 @@ def lesson(live_home):
     module.save()
     LessonPageFactory(parent=module, title="Matched treatments")
     return lesson
-
-
-def sign_in(tab, user) -> None:
-    tab.goto("/accounts/login/")
-    tab.get_by_label("E-mail address").fill(user.email)
-    tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.get_by_role("heading", name="Your profile").wait_for()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -68,7 +60,7 @@ def test_learner_enrols_completes_a_lesson_and_sees_it_in_my_learning(tab, axe, 
     module = lesson.get_parent()
     course = module.get_parent()
     sitting_finished(user=user, quiz=module.specific.quiz, passed=False, percent=50)
-    sign_in(tab, user)
+    sign_in(tab, user.email)
 
     tab.goto(course.url)
     tab.get_by_role("button", name="Enrol on this course").click()
@@ -96,7 +88,7 @@ def test_learner_enrols_completes_a_lesson_and_sees_it_in_my_learning(tab, axe, 
 
 def test_empty_my_learning_has_no_axe_violations(tab, axe, live_home):
     training_index(live_home)
-    sign_in(tab, UserFactory(email="new@example.com"))
+    sign_in(tab, UserFactory(email="new@example.com").email)
 
     tab.goto("/my-learning/")
 

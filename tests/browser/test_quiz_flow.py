@@ -10,7 +10,7 @@ import pytest
 from courses.choices import AnswerReveal, QuestionType, SittingStatus
 from courses.models import Sitting
 from courses.quiz_services import answer_mark, sitting_answer, sitting_start
-from tests.browser.conftest import BROWSER
+from tests.browser.conftest import BROWSER, sign_in
 from tests.courses.quiz_factories import (
     CategoryFactory,
     QuestionFactory,
@@ -18,7 +18,7 @@ from tests.courses.quiz_factories import (
     answer_all,
     trainer,
 )
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = BROWSER
 
@@ -60,18 +60,10 @@ def module_quiz(**fields):
     return quiz
 
 
-def sign_in(tab, user):
-    tab.goto("/accounts/login/")
-    tab.get_by_label("E-mail address").fill(user.email)
-    tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.get_by_role("heading", name="Your profile").wait_for()
-
-
 def test_take_a_module_quiz_to_a_pass(tab, axe):
     quiz = module_quiz()
     user = UserFactory(email="quiz.taker@example.com")
-    sign_in(tab, user)
+    sign_in(tab, user.email)
 
     tab.goto(f"/quizzes/{quiz.pk}/")
     tab.get_by_role("heading", name=quiz.title).wait_for()
@@ -177,7 +169,7 @@ def test_marked_answer_shows_on_the_trainees_result(tab, axe):
     answer = sitting.answers.get()
     sitting_answer(sitting=sitting, answer_id=answer.pk, text="With the patient's own words.")
     answer_mark(answer=answer, marker=trainer(), score=Decimal(1), comment="Spot on.")
-    sign_in(tab, user)
+    sign_in(tab, user.email)
     tab.goto(f"/quizzes/sittings/{sitting.pk}/")
     tab.get_by_text("Spot on.").wait_for()
     assert "Passed" in tab.locator(".nhsuk-panel").inner_text()

@@ -5,8 +5,8 @@ import pytest
 
 from scoring_practice import startback
 from scoring_practice.feedback import MISTAKE_ITEM9_MODERATELY
-from tests.browser.conftest import BROWSER
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.browser.conftest import BROWSER, sign_in
+from tests.factories import UserFactory
 from tests.scoring_practice.factories import (
     MEDIUM_ITEMS,
     PracticeIndexPageFactory,
@@ -37,14 +37,6 @@ def consultation(practice):
             ("examination", {"heading": "Examination", "findings": "<p>Tender at L4/5.</p>"}),
         ],
     )
-
-
-def sign_in(tab, email):
-    tab.goto("/accounts/login/")
-    tab.get_by_label("E-mail address").fill(email)
-    tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.get_by_role("heading", name="Your profile").wait_for()
 
 
 def answer_items(tab, items):
