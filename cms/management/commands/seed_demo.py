@@ -5,8 +5,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
-from courses.demo import demo_course_ensure
-from scoring_practice.demo import demo_vignettes_ensure
 
 MESSAGE_NOT_ALLOWED = (
     "Demo accounts have published passwords, so seed_demo only runs where SEED_DEMO_ALLOWED is on "
@@ -20,9 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.SEED_DEMO_ALLOWED:
             raise CommandError(MESSAGE_NOT_ALLOWED)
-        call_command("seed_site", verbosity=0)
-        demo_course_ensure()
-        demo_vignettes_ensure()
+        call_command("load_content", verbosity=0)
         demo_accounts_ensure()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
         for account in DEMO_ACCOUNTS:

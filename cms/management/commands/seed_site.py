@@ -20,4 +20,5 @@ class Command(BaseCommand):
         practice_section_ensure()
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
-        self.stdout.write(self.style.SUCCESS("Site pages are in place."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS("Site pages are in place."))

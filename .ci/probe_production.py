@@ -1,0 +1,265 @@
+"""Request the site served under production settings, as a visitor's browser and a proxy would.
+
+Usage: probe_production.py BASE_URL MAIL_LOG
+
+BASE_URL is where gunicorn listens (http://127.0.0.1:PORT). Every request carries the headers a
+TLS-terminating proxy adds (X-Forwarded-Proto: https, X-Forwarded-For), so the site behaves as it
+does behind one: secure cookies, HTTPS redirects, CSRF checks on the origin. MAIL_LOG is the file
+gunicorn writes to; with the console e-mail backend, the sign-up confirmation e-mail lands there.
+
+Only the standard library is used. Each check prints one line; the first failure ends the run with
+a non-zero exit status and says what was expected and what came back.
+"""
+
+import http.client
+import json
+import re
+import sys
+import time
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urljoin, urlsplit
+
+CLIENT_ADDRESS = "203.0.113.9"
+
+
+class ProbeFailed(Exception):
+    pass
+
+
+class Browser:
+    """Keeps cookies and follows the site's links the way a browser behind the proxy would."""
+
+    def __init__(self, base_url: str):
+        parts = urlsplit(base_url)
+        self.host = parts.hostname
+        self.port = parts.port
+        self.public_origin = f"https://{parts.netloc}"
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method, path, *, body=None, headers=None, proxied=True, referer=None):
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        sent = {"Host": f"{self.host}:{self.port}", "User-Agent": "production-probe"}
+        if proxied:
+            sent.update({"X-Forwarded-Proto": "https", "X-Forwarded-For": CLIENT_ADDRESS})
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if referer:
+            sent["Referer"] = urljoin(self.public_origin, referer)
+            sent["Origin"] = self.public_origin
+        sent.update(headers or {})
+        connection.request(method, path, body=body, headers=sent)
+        response = connection.getresponse()
+        content = response.read()
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                cookie = SimpleCookie()
+                cookie.load(value)
+                for name, morsel in cookie.items():
+                    if morsel["max-age"] == "0" or morsel.value == "":
+                        self.cookies.pop(name, None)
+                    else:
+                        self.cookies[name] = morsel.value
+        connection.close()
+        return response, content.decode("utf-8", errors="replace")
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post_form(self, path, fields, *, referer):
+        body = urlencode(fields)
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        return self.request("POST", path, body=body, headers=headers, referer=referer)
+
+    def csrf_token(self, html: str) -> str:
+        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        if not match:
+            raise ProbeFailed("no CSRF token in the form")
+        return match.group(1)
+
+
+def expect(condition: bool, what: str, detail: str = "") -> None:
+    if not condition:
+        raise ProbeFailed(f"{what}: {detail}" if detail else what)
+    print(f"  ok  {what}")
+
+
+def expect_page(browser, path, *, contains, status=200):
+    response, html = browser.get(path)
+    expect(
+        response.status == status and contains in html,
+        f"GET {path} answers {status} with “{contains}”",
+        f"got {response.status}, {len(html)} characters",
+    )
+    return html
+
+
+def first_link(html: str, pattern: str, *, skip=()) -> str:
+    for href in re.findall(r'href="(' + pattern + r')"', html):
+        if href not in skip:
+            return href
+    raise ProbeFailed(f"no link matching {pattern}")
+
+
+def mail_link(log_path: str, pattern: str, *, wait_seconds: float = 10) -> str:
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
+        with open(log_path, encoding="utf-8", errors="replace") as log:
+            found = re.findall(pattern, log.read())
+        if found:
+            return found[-1]
+        time.sleep(0.2)
+    raise ProbeFailed(f"no e-mail containing {pattern} in {log_path}")
+
+
+def probe(base_url: str, log_path: str) -> None:
+    visitor = Browser(base_url)
+
+    response, body = visitor.get("/health/", proxied=False)
+    expect(
+        response.status == 200 and json.loads(body)["status"] == "ok",
+        "the health check answers 200 over plain HTTP",
+        body,
+    )
+    response, _ = visitor.get("/", proxied=False)
+    expect(
+        response.status == 301 and response.getheader("Location", "").startswith("https://"),
+        "plain HTTP is redirected to HTTPS",
+        f"{response.status} {response.getheader('Location')}",
+    )
+
+    home = expect_page(visitor, "/", contains="Stratified care for low back pain")
+    stylesheet = first_link(home, r"/static/wagtailnhsukfrontend/css/[^\"]+\.css")
+    expect(
+        re.search(r"\.[0-9a-f]{12}\.css$", stylesheet) is not None,
+        "pages link the hashed stylesheet",
+        stylesheet,
+    )
+    response, _ = visitor.get(stylesheet)
+    cache_control = response.getheader("Cache-Control", "")
+    expect(
+        response.status == 200 and "immutable" in cache_control,
+        "the hashed stylesheet is served with a long cache lifetime",
+        f"{response.status} {cache_control}",
+    )
+    response, _ = visitor.get(stylesheet, headers={"Accept-Encoding": "gzip"})
+    expect(
+        response.getheader("Content-Encoding") == "gzip",
+        "the stylesheet is served compressed",
+        str(response.getheader("Content-Encoding")),
+    )
+
+    training = expect_page(visitor, "/training/", contains="Training")
+    course_url = first_link(training, r"/training/[a-z0-9-]+/")
+    course = expect_page(visitor, course_url, contains="Modules")
+    module_url = first_link(course, re.escape(course_url) + r"[a-z0-9-]+/")
+    module = expect_page(visitor, module_url, contains="Lessons")
+    lesson_url = first_link(module, re.escape(module_url) + r"[a-z0-9-]+/")
+    expect_page(visitor, lesson_url, contains="Sign in")
+
+    practice = expect_page(visitor, "/practice/", contains="Practise scoring")
+    vignette_url = first_link(
+        practice,
+        r"/practice/[a-z0-9-]+/",
+        skip={"/practice/drill/", "/practice/history/"},
+    )
+    expect_page(visitor, vignette_url, contains="STarT Back")
+
+    expect_page(visitor, "/tool/", contains="STarT Back")
+    answers = {f"item_{n}": "agree" for n in range(1, 9)}
+    answers["item_9"] = "very_much"
+    expect_page(visitor, "/tool/?" + urlencode(answers), contains="High risk")
+
+    expect_page(visitor, "/accounts/login/", contains="Sign in")
+    response, body = visitor.get("/api/v1/openapi.json")
+    expect(
+        response.status == 200 and "/api/v1/startback/score" in json.loads(body)["paths"],
+        "the API's OpenAPI document is served",
+        f"{response.status}",
+    )
+    api_answers = {str(n): "agree" for n in range(1, 9)}
+    api_answers["9"] = "very_much"
+    response, body = visitor.request(
+        "POST",
+        "/api/v1/startback/score",
+        body=json.dumps({"answers": api_answers}),
+        headers={"Content-Type": "application/json"},
+    )
+    expect(
+        response.status == 200 and json.loads(body)["risk"] == "high",
+        "POST /api/v1/startback/score scores the answers",
+        f"{response.status} {body[:200]}",
+    )
+
+    response, html = visitor.get("/no-such-page-here/")
+    expect(
+        response.status == 404 and "Page not found" in html and "nhsuk-header" in html,
+        "an unknown address gets the site's own 404 page",
+        f"{response.status}",
+    )
+
+    # A new trainee signs up, confirms their address from the e-mail, signs in and opens
+    # My learning: CSRF tokens and secure cookies, as a browser sends them.
+    trainee = Browser(base_url)
+    email = f"probe-{int(time.time())}@example.org"
+    password = "probe-lumbar-stratified-9"  # noqa: S105  (a throwaway account on a CI database)
+    _, form = trainee.get("/accounts/signup/")
+    response, _ = trainee.post_form(
+        "/accounts/signup/",
+        {
+            "csrfmiddlewaretoken": trainee.csrf_token(form),
+            "email": email,
+            "full_name": "Probe Trainee",
+            "profession": "physiotherapist",
+            "registration_number": "",
+            "organisation": "Riverside Medical Practice",
+            "password1": password,
+            "password2": password,
+        },
+        referer="/accounts/signup/",
+    )
+    expect(
+        response.status == 302 and "confirm-email" in response.getheader("Location", ""),
+        "sign-up asks the new trainee to confirm their e-mail address",
+        f"{response.status} {response.getheader('Location')}",
+    )
+    confirm_path = urlsplit(
+        mail_link(log_path, r"https://[^\s]+/accounts/confirm-email/[^\s/]+/")
+    ).path
+    _, form = trainee.get(confirm_path)
+    response, _ = trainee.post_form(
+        confirm_path, {"csrfmiddlewaretoken": trainee.csrf_token(form)}, referer=confirm_path
+    )
+    expect(
+        response.status == 302, "the link in the e-mail confirms the address", str(response.status)
+    )
+
+    _, form = trainee.get("/accounts/login/")
+    response, _ = trainee.post_form(
+        "/accounts/login/",
+        {"csrfmiddlewaretoken": trainee.csrf_token(form), "login": email, "password": password},
+        referer="/accounts/login/",
+    )
+    expect(
+        response.status == 302 and "sessionid" in trainee.cookies,
+        "the trainee signs in and gets a session",
+        f"{response.status} {response.getheader('Location')}",
+    )
+    expect_page(trainee, "/my-learning/", contains="Probe Trainee")
+
+
+def main() -> int:
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    started = time.monotonic()
+    try:
+        probe(sys.argv[1], sys.argv[2])
+    except (ProbeFailed, OSError, ValueError, KeyError) as error:
+        print(f"FAILED  {error}")
+        return 1
+    print(f"All production checks passed in {time.monotonic() - started:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+"""Static files for production: hashed, compressed names that tolerate absent source maps."""
+
+from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+
+class StaticFilesStorage(CompressedManifestStaticFilesStorage):
+    """Whitenoise's hashed and compressed storage, forgiving one thing: a missing source map.
+
+    Bundled CSS and JavaScript (the NHS.UK frontend's, for one) may end with a
+    `sourceMappingURL` comment naming a `.map` file the package does not ship. Only developer
+    tools ever fetch it, so the reference is left as written instead of failing `collectstatic`.
+    Any other missing reference (a font, an image, an imported stylesheet) still fails loudly.
+    """
+
+    def hashed_name(self, name, content=None, filename=None):
+        try:
+            return super().hashed_name(name, content, filename)
+        except ValueError:
+            if name.split("?", 1)[0].strip().endswith(".map"):
+                return name
+            raise
