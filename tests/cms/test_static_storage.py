@@ -30,10 +30,10 @@ def test_a_missing_source_map_is_left_as_written_and_the_rest_is_hashed(tmp_path
 
     collected = collect(tmp_path, css)
 
-    [hashed_css] = [p for p in collected.glob("style.*.css")]
+    [hashed_css] = list(collected.glob("style.*.css"))
     text = hashed_css.read_text()
     assert "sourceMappingURL=style.css.map" in text
-    [hashed_logo] = [p for p in collected.glob("logo.*.svg")]
+    [hashed_logo] = list(collected.glob("logo.*.svg"))
     assert f'url("{hashed_logo.name}")' in text
     assert (collected / f"{hashed_css.name}.gz").exists()
 
