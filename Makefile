@@ -36,11 +36,12 @@ run: $(INSTALLED)
 test: $(INSTALLED_DEV)
 	$(PY) -m pytest
 
-## Ruff for Python, djhtml for templates
+## Ruff for Python, djhtml for templates, import-linter for the layers
 lint: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+	$(VENV)/bin/lint-imports
 
 format: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff check --fix .

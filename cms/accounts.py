@@ -2,8 +2,8 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 
-from cms.choices import Role
-from cms.services import user_assign_role
+from core.choices import Role
+from core.services import user_assign_role
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -5,7 +5,7 @@ from django import forms
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from cms.models import User
+from core.models import User
 
 PROFILE_FIELDS = ["full_name", "profession", "registration_number", "organisation"]
 

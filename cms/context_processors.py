@@ -1,6 +1,14 @@
+"""What the shared page templates (`core`'s base.html, header and footer) read from the site."""
+
 from django.utils.functional import SimpleLazyObject
 
+from cms.models import SiteSettings
 from cms.navigation import navigation_items
+
+
+def site_settings(request):
+    """The service's name, logo text and footer links, fetched only if a template uses them."""
+    return {"site_settings": SimpleLazyObject(lambda: SiteSettings.for_request(request))}
 
 
 def navigation(request):

@@ -8,9 +8,9 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 
-from cms.choices import Profession, Role
-from cms.models import User
-from cms.services import user_assign_role
+from core.choices import Profession, Role
+from core.models import User
+from core.services import user_assign_role
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from cms.choices import Profession
-from cms.models import User
-from cms.validators import validate_registration_number
+from core.choices import Profession
+from core.models import User
+from core.validators import validate_registration_number
 
 
 class ProfileFieldsForm(forms.Form):

@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from core.roles import mfa_required_roles
+
 SESSION_STARTED_KEY = "cms_session_started"
 SESSION_LAST_SEEN_KEY = "cms_session_last_seen"
 MFA_SATISFIED_CACHE_KEY = "cms:mfa-satisfied:{user_id}"
@@ -58,7 +60,7 @@ def mfa_required_for(user) -> bool:
     """Whether the user's roles oblige them to use an authenticator app."""
     if user.is_superuser:
         return True
-    return bool(user.role_names & set(settings.MFA_REQUIRED_GROUPS))
+    return bool(user.role_names & mfa_required_roles())
 
 
 def mfa_enrolled(user) -> bool:

@@ -15,7 +15,7 @@ from django.urls import Resolver404, resolve
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from cms.choices import Role
+from core.roles import user_is_trainer
 
 CACHE_KEY = "cms:navigation:available:{site_id}"
 CACHE_SECONDS = 300
@@ -84,7 +84,7 @@ def _audience_allows(audience: Audience, user) -> bool:
     if not user.is_authenticated:
         return False
     if audience is Audience.TRAINERS:
-        return user.has_role(Role.TRAINER) or user.has_role(Role.ADMINISTRATOR)
+        return user_is_trainer(user)
     return True
 
 

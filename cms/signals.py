@@ -12,8 +12,8 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from allauth.mfa.models import Authenticator
 
 from cms.middleware import SESSION_LAST_SEEN_KEY, SESSION_STARTED_KEY, mfa_forget
-from cms.models import User
 from cms.navigation import sections_forget
+from core.models import User
 
 
 @receiver(user_logged_in)

@@ -7,11 +7,3 @@ class ScoringPracticeConfig(AppConfig):
     name = "scoring_practice"
     verbose_name = "Scoring practice"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from django.urls import register_converter
-
-        from scoring_practice.converters import DatabaseIdConverter
-
-        # `<dbid:pk>` in any app's addresses: a number too large for an id is "not found".
-        register_converter(DatabaseIdConverter, "dbid")

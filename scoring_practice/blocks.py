@@ -12,18 +12,16 @@ Block names and value shapes (used by authors in code, e.g. demo content):
 
 from wagtail import blocks
 
+from core.blocks import SHORT_RICH_TEXT_FEATURES, QuoteBlock
 from scoring_practice import startback
 from scoring_practice.choices import item_choices
-
-# Kept here rather than imported from the site app: this app does not depend on it.
-STORY_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class NarrativeBlock(blocks.RichTextBlock):
     """What happened, in the clinician's or narrator's words."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("features", STORY_RICH_TEXT_FEATURES)
+        kwargs.setdefault("features", SHORT_RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
     class Meta:
@@ -35,15 +33,10 @@ class NarrativeBlock(blocks.RichTextBlock):
         )
 
 
-class PatientQuoteBlock(blocks.StructBlock):
+class PatientQuoteBlock(QuoteBlock):
     """Something the patient said, in their own words, shown as the site's quotations are."""
 
-    quote = blocks.TextBlock(max_length=1000)
-    attribution = blocks.CharBlock(max_length=200, required=False)
-
     class Meta:
-        icon = "openquote"
-        template = "blocks/quote.html"
         description = "What the patient said."
         preview_value = {
             "quote": "I daren't bend down in case it goes again.",
@@ -55,7 +48,7 @@ class ExaminationBlock(blocks.StructBlock):
     """Findings on examination."""
 
     heading = blocks.CharBlock(max_length=120, required=False, default="Examination findings")
-    findings = blocks.RichTextBlock(features=STORY_RICH_TEXT_FEATURES)
+    findings = blocks.RichTextBlock(features=SHORT_RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "clipboard-list"

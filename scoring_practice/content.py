@@ -1,24 +1,15 @@
-"""The practice section's place in the site: the index page at /practice/ and who may edit it.
+"""The practice section's place in the site: the index page at /practice/.
 
-Run by `seed_site` in every environment. An existing index page is left as editors made it; the
-page permissions are added if missing, never removed.
+Run by `seed_site` in every environment. An existing index page is left as editors made it. Who
+may edit vignettes is the role matrix's business (`core.roles`, applied by `seed_site`): trainers
+author and publish, champions draft and submit for moderation.
 """
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Page, Site
 
 from scoring_practice.models import PracticeIndexPage
-
-# The role groups' names (see the site's `Role` choices); this app does not import the site app.
-TRAINER_GROUP = "Trainer"
-CHAMPION_GROUP = "Champion"
-# Trainers author and publish vignettes; champions may draft them and submit them for moderation.
-GROUP_PAGE_PERMISSIONS = {
-    TRAINER_GROUP: ("add_page", "change_page", "publish_page"),
-    CHAMPION_GROUP: ("add_page", "change_page"),
-}
 
 PRACTICE_INDEX = {
     "title": "Practise scoring",
@@ -36,7 +27,7 @@ PRACTICE_INDEX = {
 
 @transaction.atomic
 def practice_section_ensure() -> PracticeIndexPage | None:
-    """The practice index under the default site's home page, with its group permissions.
+    """The practice index under the default site's home page.
 
     Returns None (and does nothing) if there is no default site yet.
     """
@@ -50,13 +41,4 @@ def practice_section_ensure() -> PracticeIndexPage | None:
         home.add_child(instance=index)
         index.save_revision().publish()
 
-    for group_name, codenames in GROUP_PAGE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        for codename in codenames:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=index, permission=permission
-            )
     return index

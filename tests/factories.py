@@ -5,9 +5,10 @@ from wagtail.models import Page, Site
 import factory
 import wagtail_factories
 
-from cms.choices import Profession, Role
-from cms.models import ContentPage, HomePage, User
-from cms.services import user_assign_role
+from cms.models import ContentPage, HomePage
+from core.choices import Profession, Role
+from core.models import User
+from core.services import user_assign_role
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 

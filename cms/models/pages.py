@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import RICH_TEXT_FEATURES, ActionLinkBlock, BaseStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, ActionLinkBlock, BaseStreamBlock
 
 
 class AudienceBlock(blocks.StructBlock):

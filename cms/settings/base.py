@@ -33,10 +33,12 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The project's four packages, top layer first (so the site's templates override the others').
 INSTALLED_APPS = [
     "cms",
     "courses",
     "scoring_practice",
+    "core",
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -87,7 +89,7 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -96,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.context_processors.site_settings",
                 "cms.context_processors.navigation",
             ],
         },
@@ -147,7 +150,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Accounts -------------------------------------------------------------------------------------
-AUTH_USER_MODEL = "cms.User"
+AUTH_USER_MODEL = "core.User"
 # allauth's backend (a ModelBackend) is the only way in, so its rate limits always apply.
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,8 +192,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "STarT Back training"
-# Accounts in these groups may not use the site until they have set up an authenticator app.
-MFA_REQUIRED_GROUPS = ["Trainer", "Administrator"]
+# Which roles must set up an authenticator app before using anything is in `core.roles`.
 
 # Sessions end after 30 minutes without activity and 12 hours after sign-in, whichever comes first.
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)

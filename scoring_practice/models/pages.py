@@ -12,10 +12,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import SHORT_RICH_TEXT_FEATURES
 from scoring_practice import startback
 from scoring_practice.admin_forms import VignettePageForm
 from scoring_practice.blocks import (
-    STORY_RICH_TEXT_FEATURES,
     VignetteStoryBlock,
     questionnaire_answers,
 )
@@ -49,12 +49,13 @@ class VignettePublishRefused(ValidationError, PermissionDenied):
 class PracticeIndexPage(Page):
     """The practice section: lists the live case vignettes and links to the drill and history."""
 
-    intro = RichTextField(features=STORY_RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(features=SHORT_RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    parent_page_types = ["cms.HomePage"]
+    # Where the section may go is the site's decision (the home page's `subpage_types`): naming
+    # the home page here would point up from `scoring_practice` to `cms`.
     subpage_types = ["scoring_practice.VignettePage"]
     max_count = 1
 

@@ -7,9 +7,9 @@ from django.test import Client
 
 import pytest
 
-from courses.choices import AnswerReveal, QuestionType, SittingStatus
 from courses.models import Sitting
-from courses.quiz_services import answer_mark, sitting_answer, sitting_start
+from courses.quiz.choices import AnswerReveal, QuestionType, SittingStatus
+from courses.quiz.services import answer_mark, sitting_answer, sitting_start
 from tests.browser.conftest import BROWSER, sign_in
 from tests.courses.quiz_factories import (
     CategoryFactory,

@@ -2,8 +2,8 @@
 
 from django.core import mail
 
-from cms.choices import Role
-from cms.models import User
+from core.choices import Role
+from core.models import User
 from tests.browser.conftest import BROWSER, link_in
 
 pytestmark = BROWSER

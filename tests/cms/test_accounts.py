@@ -2,16 +2,15 @@
 
 import re
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
 import pytest
 from allauth.account.models import EmailAddress
 
-from cms.choices import Profession, Role
-from cms.models import User
-from cms.validators import MESSAGE_GP, MESSAGE_NURSE, MESSAGE_PHYSIO, validate_registration_number
+from core.choices import Profession, Role
+from core.models import User
+from core.validators import MESSAGE_GP
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,40 +83,6 @@ def test_sign_up_with_bad_input_explains_and_creates_nothing(client, home, chang
     assert 'value="Lakeside Surgery"' in response.text
 
 
-@pytest.mark.parametrize(
-    ("profession", "number", "expected"),
-    [
-        (Profession.GP, "1234567", "1234567"),
-        (Profession.PHYSIOTHERAPIST, "ph 123456", "PH123456"),
-        (Profession.NURSE, "12a3456e", "12A3456E"),
-        (Profession.PHARMACIST, "2012345", "2012345"),
-        (Profession.OTHER, "PH12345", "PH12345"),
-        (Profession.OTHER, "PYL12345", "PYL12345"),
-        (Profession.GP, "", ""),
-    ],
-)
-def test_registration_numbers_in_the_right_format_are_normalised(profession, number, expected):
-    assert validate_registration_number(profession=profession, number=number) == expected
-
-
-@pytest.mark.parametrize(
-    ("profession", "number", "message"),
-    [
-        (Profession.GP, "PH123456", MESSAGE_GP),
-        (Profession.PHYSIOTHERAPIST, "1234567", MESSAGE_PHYSIO),
-        (Profession.NURSE, "1234567", MESSAGE_NURSE),
-        # Digits from other scripts are digits to Python's \d, but not registration numbers.
-        (Profession.GP, "\u0661\u0662\u0663\u0664\u0665\u0666\u0667", MESSAGE_GP),
-    ],
-)
-def test_registration_numbers_in_the_wrong_format_are_refused(profession, number, message):
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError) as caught:
-        validate_registration_number(profession=profession, number=number)
-    assert caught.value.messages == [message]
-
-
 def test_error_summary_links_point_at_the_fields_they_name(client, home):
     response = client.post(reverse("account_signup"), {**SIGNUP, "profession": "", "email": ""})
 
@@ -143,22 +108,6 @@ def test_repeated_bad_passwords_lock_out_sign_in_for_that_account(client, home):
     assert response.status_code == 200
     assert "Too many failed login attempts. Try again later." in response.text
     assert "_auth_user_id" not in client.session
-
-
-def test_roles_exist_with_the_admin_access_the_design_allows(db):
-    groups = {group.name: group for group in Group.objects.prefetch_related("permissions")}
-    for role in Role:
-        assert role.value in groups
-
-    def can_access_admin(name: str) -> bool:
-        return any(p.codename == "access_admin" for p in groups[name].permissions.all())
-
-    assert not can_access_admin("Trainee")
-    assert can_access_admin("Champion")
-    assert can_access_admin("Trainer")
-    assert can_access_admin("Administrator")
-    assert groups["Administrator"].page_permissions.filter(page__depth=1).exists()
-    assert not groups["Champion"].page_permissions.exists()
 
 
 def test_profile_page_saves_valid_changes(client, home):

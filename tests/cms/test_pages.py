@@ -12,9 +12,9 @@ import pytest
 import wagtail_factories
 from allauth.mfa.totp.internal.auth import TOTP
 
-from cms.choices import Role
 from cms.models import ContentPage, HomePage
 from cms.navigation import SECTIONS
+from core.choices import Role
 from tests.factories import ContentPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.choices import Role
+from core.choices import Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

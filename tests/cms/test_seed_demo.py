@@ -8,9 +8,10 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
-from cms.choices import Role
 from cms.demo import DEMO_ACCOUNTS
-from cms.models import ContentPage, HomePage, SiteSettings, User
+from cms.models import ContentPage, HomePage, SiteSettings
+from core.choices import Role
+from core.models import User
 
 pytestmark = pytest.mark.django_db
 

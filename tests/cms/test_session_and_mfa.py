@@ -9,8 +9,8 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
 from cms import middleware
-from cms.choices import Role
-from cms.services import user_assign_role
+from core.choices import Role
+from core.services import user_assign_role
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,9 @@ from django.urls import reverse
 
 import pytest
 
-from cms.choices import Profession, Role
-from cms.models import SiteSettings, User
+from cms.models import SiteSettings
+from core.choices import Profession, Role
+from core.models import User
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

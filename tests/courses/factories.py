@@ -12,7 +12,6 @@ from wagtail.embeds.models import Embed
 import factory
 import wagtail_factories
 
-from courses.choices import AnswerReveal, SittingStatus
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -23,6 +22,7 @@ from courses.models import (
     Quiz,
     Sitting,
 )
+from courses.quiz.choices import AnswerReveal, SittingStatus
 from tests.courses.quiz_factories import QuizFactory
 
 VIDEO_URL = "https://www.youtube.com/watch?v=lesson-video"

@@ -2,10 +2,10 @@
 
 import factory
 
-from cms.choices import Role
-from courses.choices import AnswerReveal, QuestionType
+from core.choices import Role
 from courses.models import AnswerOption, Category, Question, Quiz, Sitting
-from courses.quiz_services import sitting_answer
+from courses.quiz.choices import AnswerReveal, QuestionType
+from courses.quiz.services import sitting_answer
 from tests.factories import UserFactory
 
 TRUE_FALSE = [("True", True), ("False", False)]

@@ -4,8 +4,9 @@ from django.urls import reverse
 
 import pytest
 
-from cms.choices import Role
-from courses.content import training_section_ensure
+from core.choices import Role
+from core.roles import roles_sync
+from courses.learning.content import training_section_ensure
 from tests.courses.factories import course_tree, lesson_with_every_block
 from tests.factories import ContentPageFactory, UserFactory
 
@@ -20,6 +21,7 @@ def mfa_satisfied(monkeypatch):
 
 def test_trainer_may_author_and_publish_in_the_training_section_only(home):
     index = training_section_ensure(home=home)
+    roles_sync()
     about = ContentPageFactory(parent=home)
     trainer = UserFactory(roles=[Role.TRAINEE, Role.TRAINER])
     trainee = UserFactory()
@@ -33,6 +35,7 @@ def test_trainer_may_author_and_publish_in_the_training_section_only(home):
 
 def test_trainer_edits_every_course_page_type_in_the_admin(client, home, mfa_satisfied):
     index = training_section_ensure(home=home)
+    roles_sync()
     course = course_tree(index=index, modules=1, lessons=1, quiz=True)
     module = course.get_children().first()
     lesson = lesson_with_every_block(index)

@@ -9,9 +9,8 @@ from wagtail.models import Page, Revision
 import pytest
 
 from courses import demo_content
-from courses.blocks import LessonStreamBlock
-from courses.choices import QuestionType
-from courses.demo import demo_course_ensure
+from courses.learning.blocks import LessonStreamBlock
+from courses.learning.demo import demo_course_ensure
 from courses.models import (
     AnswerOption,
     Category,
@@ -22,6 +21,7 @@ from courses.models import (
     Question,
     Quiz,
 )
+from courses.quiz.choices import QuestionType
 from scoring_practice import startback
 
 

@@ -4,13 +4,13 @@ from django.urls import reverse
 
 import pytest
 
-from courses.models import Enrolment
-from courses.services import (
+from courses.learning.services import (
     MESSAGE_ALREADY_ENROLLED,
     MESSAGE_ENROLLED,
     MESSAGE_SIGN_IN_TO_ENROL,
     enrolment_create,
 )
+from courses.models import Enrolment
 from tests.courses.factories import CoursePageFactory, course_tree, training_index
 from tests.factories import UserFactory
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses.selectors import ENROLMENTS_PER_PAGE
+from courses.learning.selectors import ENROLMENTS_PER_PAGE
 from scoring_practice.choices import RiskChoice
 from scoring_practice.models import DrillAnswer
 from tests.courses.factories import (

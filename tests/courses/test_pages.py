@@ -1,17 +1,15 @@
 """Course, module and lesson pages: page-type rules, what visitors read, and the lesson blocks."""
 
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from wagtail.blocks import StructBlockValidationError
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 import pytest
 
-from cms.choices import Role
 from cms.models import ContentPage, HomePage
-from courses.blocks import MESSAGE_CHECK_NO_CORRECT, CheckUnderstandingBlock
-from courses.content import TRAINER_PAGE_PERMISSIONS, training_section_ensure
+from courses.learning.blocks import MESSAGE_CHECK_NO_CORRECT, CheckUnderstandingBlock
+from courses.learning.content import training_section_ensure
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from tests.courses.factories import (
     CoursePageFactory,
@@ -263,7 +261,7 @@ def test_check_your_understanding_needs_a_correct_option():
     assert MESSAGE_CHECK_NO_CORRECT in str(raised.value.non_block_errors)
 
 
-def test_training_section_is_seeded_once_with_trainer_permissions(home):
+def test_training_section_is_seeded_once_and_keeps_editors_changes(home):
     first = training_section_ensure(home=home)
     first.title = "Courses"
     first.save_revision().publish()
@@ -274,13 +272,6 @@ def test_training_section_is_seeded_once_with_trainer_permissions(home):
     assert CourseIndexPage.objects.count() == 1
     assert again.title == "Courses"  # editors' changes are left alone
     assert first.url == "/training/"
-    trainers = Group.objects.get(name=Role.TRAINER.value)
-    granted = set(
-        GroupPagePermission.objects.filter(group=trainers, page=first).values_list(
-            "permission__codename", flat=True
-        )
-    )
-    assert granted == set(TRAINER_PAGE_PERMISSIONS)
 
 
 def test_seed_site_creates_the_training_section(db):
@@ -293,7 +284,7 @@ def test_seed_site_creates_the_training_section(db):
 
 
 def test_course_index_is_paginated(client, index):
-    from courses.selectors import COURSES_PER_PAGE
+    from courses.learning.selectors import COURSES_PER_PAGE
 
     for n in range(COURSES_PER_PAGE + 1):
         CoursePageFactory(parent=index, title=f"Course number {n:02d}")

@@ -4,9 +4,8 @@ from django.urls import reverse
 
 import pytest
 
-from courses.models import Enrolment, LessonCompletion
-from courses.selectors import Status, course_progress
-from courses.services import (
+from courses.learning.selectors import Status, course_progress
+from courses.learning.services import (
     MESSAGE_LESSON_ALREADY_COMPLETED,
     MESSAGE_LESSON_COMPLETED,
     MESSAGE_NOT_IN_COURSE,
@@ -14,6 +13,7 @@ from courses.services import (
     ProgressError,
     lesson_complete,
 )
+from courses.models import Enrolment, LessonCompletion
 from tests.courses.factories import (
     CoursePageFactory,
     LessonPageFactory,

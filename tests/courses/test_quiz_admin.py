@@ -8,16 +8,16 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from courses.choices import AnswerReveal, QuestionType
 from courses.models import Quiz, Sitting
-from courses.quiz_selectors import (
+from courses.quiz.choices import AnswerReveal, QuestionType
+from courses.quiz.selectors import (
     PROBLEM_NO_QUESTIONS,
     PROBLEM_ONE_CORRECT,
     PROBLEM_TRUE_FALSE_TWO,
     quiz_problems,
 )
-from courses.quiz_services import sitting_start
-from courses.wagtail_hooks import MESSAGE_QUIZ_HAS_ATTEMPTS
+from courses.quiz.services import sitting_start
+from courses.quiz.viewsets import MESSAGE_QUIZ_HAS_ATTEMPTS
 from tests.courses.quiz_factories import QuestionFactory, QuizFactory, trainer
 from tests.factories import UserFactory
 

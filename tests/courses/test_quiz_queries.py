@@ -9,8 +9,8 @@ from django.urls import reverse
 import pytest
 import wagtail_factories
 
-from courses.choices import QuestionType
-from courses.quiz_services import answer_mark, sitting_start
+from courses.quiz.choices import QuestionType
+from courses.quiz.services import answer_mark, sitting_start
 from tests.courses.quiz_factories import (
     CategoryFactory,
     QuestionFactory,

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 import pytest
 
-from courses.choices import QuestionType, SittingStatus
 from courses.models import Sitting, SittingAnswer
+from courses.quiz.choices import QuestionType, SittingStatus
 from tests.courses.factories import course_tree, training_index
 from tests.courses.quiz_factories import QuestionFactory, quiz_with_questions, trainer
 from tests.factories import UserFactory

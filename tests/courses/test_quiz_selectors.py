@@ -2,8 +2,8 @@
 
 import pytest
 
-from courses.quiz_selectors import quiz_ids_passed, quiz_problems, sittings_recent
-from courses.quiz_services import sitting_start
+from courses.quiz.selectors import quiz_ids_passed, quiz_problems, sittings_recent
+from courses.quiz.services import sitting_start
 from tests.courses.quiz_factories import (
     QuestionFactory,
     QuizFactory,

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from cms.choices import Role
-from courses import quiz_services
-from courses.choices import QuestionType, SittingStatus
+from core.choices import Role
 from courses.models import Sitting, SittingAnswer
-from courses.quiz_services import answer_mark, sitting_answer, sitting_finish, sitting_start
+from courses.quiz import services as quiz_services
+from courses.quiz.choices import QuestionType, SittingStatus
+from courses.quiz.services import answer_mark, sitting_answer, sitting_finish, sitting_start
 from tests.courses.quiz_factories import (
     CategoryFactory,
     QuestionFactory,

@@ -6,9 +6,10 @@ from django.urls import reverse
 
 import pytest
 
-from courses import quiz_services, quiz_views
-from courses.choices import AnswerReveal, QuestionType, SittingStatus
 from courses.models import Sitting, SittingAnswer
+from courses.quiz import services as quiz_services
+from courses.quiz import views as quiz_views
+from courses.quiz.choices import AnswerReveal, QuestionType, SittingStatus
 from tests.courses.factories import course_tree, training_index
 from tests.courses.quiz_factories import (
     CategoryFactory,

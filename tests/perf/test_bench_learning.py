@@ -10,8 +10,8 @@ from django.db import connection
 
 import pytest
 
+from courses.learning.services import enrolment_create, lesson_complete
 from courses.models import CoursePage, LessonPage
-from courses.services import enrolment_create, lesson_complete
 from scoring_practice.models import VignettePage
 from tests.factories import UserFactory
 from tests.perf.test_bench_pages import REQUESTS, measure

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 import pytest
 
-from cms.choices import Role
+from core.choices import Role
 from scoring_practice.api import MESSAGE_TOO_LARGE
 from scoring_practice.forms import MESSAGE_TICKET_EXPIRED
 from scoring_practice.models import Attempt, DrillAnswer

@@ -10,9 +10,10 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from cms.choices import Role
+from core.choices import Role
+from core.roles import roles_sync
 from scoring_practice import startback
-from scoring_practice.content import GROUP_PAGE_PERMISSIONS, practice_section_ensure
+from scoring_practice.content import practice_section_ensure
 from scoring_practice.models import Attempt, PracticeIndexPage, VignettePage
 from scoring_practice.reference import MESSAGE_RISK_MISMATCH
 from tests.factories import UserFactory
@@ -121,7 +122,7 @@ def admin_post_data(page: VignettePage, **changes) -> dict:
 
 @pytest.fixture
 def trainer_client(client, practice, mfa_satisfied):
-    practice_section_ensure()  # grants the trainer group its page permissions here
+    roles_sync()  # the role matrix's page permissions land on the practice section
     client.force_login(UserFactory(roles=[Role.TRAINER]))
     return client
 
@@ -160,7 +161,7 @@ def test_admin_publish_of_consistent_vignette_succeeds(trainer_client, practice)
 
 
 def test_champion_may_draft_but_not_publish(client, practice, mfa_satisfied):
-    practice_section_ensure()
+    roles_sync()
     client.force_login(UserFactory(roles=[Role.CHAMPION]))
     page = VignettePageFactory(parent=practice)
     page.save_revision()
@@ -175,22 +176,11 @@ def test_champion_may_draft_but_not_publish(client, practice, mfa_satisfied):
     assert not page.live
 
 
-def test_section_ensure_is_idempotent_and_grants_permissions(home):
+def test_section_ensure_is_idempotent(home):
     first = practice_section_ensure()
     second = practice_section_ensure()
     assert first.pk == second.pk
     assert first.live and first.url == "/practice/"
-    granted = {
-        (p.group.name, p.permission.codename)
-        for p in first.group_permissions.select_related("group", "permission")
-    }
-    expected = {
-        (group, codename)
-        for group, codenames in GROUP_PAGE_PERMISSIONS.items()
-        for codename in codenames
-    }
-    assert granted == expected
-    assert {Role.TRAINER.value, Role.CHAMPION.value} == set(GROUP_PAGE_PERMISSIONS)
 
 
 def test_visitor_sees_story_and_a_sign_in_prompt(client, practice):

@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from courses.demo import demo_course_ensure
+from courses.learning.demo import demo_course_ensure
 from scoring_practice.demo import demo_vignettes_ensure
 
 
@@ -17,4 +17,5 @@ class Command(BaseCommand):
         call_command("seed_site", verbosity=0)
         demo_course_ensure()
         demo_vignettes_ensure()
-        self.stdout.write(self.style.SUCCESS("Training content is in place."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS("Training content is in place."))

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every app shares: users, roles, the NHS.UK blocks and templates, validators."""
+
+    name = "core"
+    verbose_name = "Core"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.urls import register_converter
+
+        from core.converters import DatabaseIdConverter
+
+        # `<dbid:pk>` in any app's addresses: a number too large for an id is "not found".
+        register_converter(DatabaseIdConverter, "dbid")

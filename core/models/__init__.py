@@ -1,0 +1,3 @@
+from core.models.users import User
+
+__all__ = ["User"]

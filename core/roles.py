@@ -1,0 +1,231 @@
+"""The platform's roles and what each may do: the one role → permission matrix.
+
+Roles are Django groups named after `core.choices.Role`. What each group is granted is written
+once, here, in `ROLE_MATRIX`, and applied by `roles_apply`: by the site's data migration (with the
+migration's historical models) and by `roles_sync`, which `seed_site` runs after it has created the
+sections, so page permissions land on the sections themselves. Applying is idempotent and only
+adds: a permission an administrator grants in the admin on top of the matrix is kept.
+
+Permissions are named as Django names them (`"app_label.codename"`); sections by their slug under
+the site's home page. "Is a trainer" is decided in one place, `user_is_trainer`, by permission.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from django.apps import apps as installed_apps
+
+from core.choices import Role
+
+# The permission that makes someone a trainer wherever the site asks: the header's Trainer link,
+# the trainer pages, marking, and (later) their cohorts' progress.
+TRAINER_PERMISSION = "core.view_trainee_progress"
+
+# A page-permission grant on this "section" covers the whole page tree.
+WHOLE_SITE = "/"
+
+PAGE_AUTHOR = ("add_page", "change_page", "publish_page")
+PAGE_DRAFTER = ("add_page", "change_page")  # drafts and submits for moderation; cannot publish
+PAGE_ADMINISTRATOR = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
+
+QUIZ_AUTHORING = (
+    "courses.add_quiz",
+    "courses.change_quiz",
+    "courses.delete_quiz",
+    "courses.view_quiz",
+    "courses.add_category",
+    "courses.change_category",
+    "courses.delete_category",
+    "courses.view_category",
+)
+
+
+@dataclass(frozen=True)
+class RoleGrant:
+    """What one role's group is given.
+
+    `admin`: may enter the Wagtail admin. `mfa_required`: may use nothing until an authenticator
+    app is set up. `permissions`: model permissions. `collection_permissions`: permissions on the
+    root collection of the image and document libraries. `page_permissions`: section slug (or
+    `WHOLE_SITE`) → Wagtail page-permission codenames on that section.
+    """
+
+    admin: bool = False
+    mfa_required: bool = False
+    permissions: tuple[str, ...] = ()
+    collection_permissions: tuple[str, ...] = ()
+    page_permissions: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+
+ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
+    {
+        Role.TRAINEE: RoleGrant(),
+        Role.CHAMPION: RoleGrant(
+            admin=True,
+            collection_permissions=(
+                "wagtailimages.add_image",
+                "wagtailimages.choose_image",
+                "wagtaildocs.add_document",
+                "wagtaildocs.choose_document",
+            ),
+            page_permissions=MappingProxyType({"practice": PAGE_DRAFTER}),
+        ),
+        Role.TRAINER: RoleGrant(
+            admin=True,
+            mfa_required=True,
+            permissions=(TRAINER_PERMISSION, *QUIZ_AUTHORING),
+            collection_permissions=(
+                "wagtailimages.add_image",
+                "wagtailimages.change_image",
+                "wagtailimages.choose_image",
+                "wagtaildocs.add_document",
+                "wagtaildocs.change_document",
+                "wagtaildocs.choose_document",
+            ),
+            page_permissions=MappingProxyType({"training": PAGE_AUTHOR, "practice": PAGE_AUTHOR}),
+        ),
+        Role.ADMINISTRATOR: RoleGrant(
+            admin=True,
+            mfa_required=True,
+            permissions=(
+                TRAINER_PERMISSION,
+                *QUIZ_AUTHORING,
+                "core.add_user",
+                "core.change_user",
+                "core.delete_user",
+                "auth.add_group",
+                "auth.change_group",
+                "auth.delete_group",
+                "cms.change_sitesettings",
+                "wagtailcore.add_site",
+                "wagtailcore.change_site",
+                "wagtailcore.add_workflow",
+                "wagtailcore.change_workflow",
+                "wagtailcore.add_task",
+                "wagtailcore.change_task",
+                "wagtailredirects.add_redirect",
+                "wagtailredirects.change_redirect",
+                "wagtailredirects.delete_redirect",
+            ),
+            collection_permissions=(
+                "wagtailimages.add_image",
+                "wagtailimages.change_image",
+                "wagtailimages.delete_image",
+                "wagtailimages.choose_image",
+                "wagtaildocs.add_document",
+                "wagtaildocs.change_document",
+                "wagtaildocs.delete_document",
+                "wagtaildocs.choose_document",
+                "wagtailcore.add_collection",
+                "wagtailcore.change_collection",
+                "wagtailcore.delete_collection",
+            ),
+            page_permissions=MappingProxyType({WHOLE_SITE: PAGE_ADMINISTRATOR}),
+        ),
+    }
+)
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+
+def mfa_required_roles() -> frozenset[str]:
+    """Names of the groups whose members must use an authenticator app."""
+    return frozenset(role.value for role, grant in ROLE_MATRIX.items() if grant.mfa_required)
+
+
+def user_is_trainer(user) -> bool:
+    """Whether the user is a trainer (or administrator) wherever the site asks."""
+    return bool(user.is_authenticated and user.has_perm(TRAINER_PERMISSION))
+
+
+def _split(permission: str) -> tuple[str, str]:
+    app_label, codename = permission.split(".", 1)
+    return app_label, codename
+
+
+def roles_apply(*, apps) -> None:
+    """Create the role groups and give each what the matrix grants; safe to repeat.
+
+    `apps` is an app registry: a migration's historical one, or `django.apps.apps`. A permission
+    whose model is not installed yet is skipped (the next sync grants it); page permissions go
+    on the sections that exist under each site's home page.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Site = apps.get_model("wagtailcore", "Site")
+
+    wanted = {
+        _split(name)
+        for grant in ROLE_MATRIX.values()
+        for name in (
+            *grant.permissions,
+            *grant.collection_permissions,
+            ADMIN_ACCESS,
+            *(
+                f"wagtailcore.{codename}"
+                for codenames in grant.page_permissions.values()
+                for codename in codenames
+            ),
+        )
+    }
+    known = {
+        (permission.content_type.app_label, permission.codename): permission
+        for permission in Permission.objects.select_related("content_type").filter(
+            codename__in={codename for _, codename in wanted}
+        )
+    }
+    root_collection = Collection.objects.filter(depth=1).first()
+    root_page = Page.objects.filter(depth=1).first()
+    homes = list(Page.objects.filter(pk__in=Site.objects.values("root_page")))
+
+    for role, grant in ROLE_MATRIX.items():
+        group, _ = Group.objects.get_or_create(name=role.value)
+        model_permissions = [*grant.permissions, *([ADMIN_ACCESS] if grant.admin else [])]
+        group.permissions.add(
+            *(known[_split(name)] for name in model_permissions if _split(name) in known)
+        )
+        if root_collection is not None:
+            for name in grant.collection_permissions:
+                if _split(name) in known:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=root_collection, permission=known[_split(name)]
+                    )
+        for section, codenames in grant.page_permissions.items():
+            if section == WHOLE_SITE:
+                pages = [root_page] if root_page is not None else []
+            else:
+                pages = [
+                    page
+                    for home in homes
+                    for page in Page.objects.filter(
+                        path__startswith=home.path, depth=home.depth + 1, slug=section
+                    )
+                ]
+            for page in pages:
+                for codename in codenames:
+                    permission = known.get(("wagtailcore", codename))
+                    if permission is not None:
+                        GroupPagePermission.objects.get_or_create(
+                            group=group, page=page, permission=permission
+                        )
+
+
+def roles_sync() -> None:
+    """Apply the matrix to the live database (run by `seed_site`, after the sections exist)."""
+    roles_apply(apps=installed_apps)

@@ -1,0 +1,30 @@
+"""The models of every learning capability, imported here so Django registers them with `courses`.
+
+Each capability keeps its models in its own sub-package: `courses.learning.models` (course pages,
+enrolment, progress) and `courses.quiz.models` (the quiz engine).
+"""
+
+from courses.learning.models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+)
+from courses.quiz.models import AnswerOption, Category, Question, Quiz, Sitting, SittingAnswer
+
+__all__ = [
+    "AnswerOption",
+    "Category",
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrolment",
+    "LessonCompletion",
+    "LessonPage",
+    "ModulePage",
+    "Question",
+    "Quiz",
+    "Sitting",
+    "SittingAnswer",
+]

@@ -1,0 +1,240 @@
+"""Taking quizzes, seeing results and progress, and marking free-text answers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from core.roles import TRAINER_PERMISSION
+from courses.quiz import selectors as quiz_selectors
+from courses.quiz import services as quiz_services
+from courses.quiz.choices import AnswerReveal
+from courses.quiz.forms import AnswerForm, MarkForm, MarkingFilterForm
+
+MESSAGE_NO_OPEN_SITTING = "You have no attempt in progress at this quiz. Start one below."
+MESSAGE_MARK_SAVED = "The mark has been saved."
+MESSAGE_MARK_UNKNOWN_ANSWER = "That answer is not a free-text answer in this attempt."
+RESULTS_PER_PAGE = 10
+MARKING_PER_PAGE = 25
+
+
+def trainer_required(view):
+    """Visitors are sent to sign in; people without the permission to see others' attempts get
+    a 403."""
+    return login_required(permission_required(TRAINER_PERMISSION, raise_exception=True)(view))
+
+
+def _as_int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _refusal(error: ValidationError) -> str:
+    return error.messages[0]
+
+
+@require_http_methods(["GET", "POST"])
+def quiz_detail(request, pk: int):
+    """The quiz's introduction, the person's attempts so far and a button to start or resume."""
+    quiz = get_object_or_404(quiz_selectors.quizzes_takeable_by(user=request.user), pk=pk)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            quiz_services.sitting_start(user=request.user, quiz=quiz)
+        except ValidationError as error:
+            messages.error(request, _refusal(error))
+            return redirect("courses:quiz_detail", pk=quiz.pk)
+        return redirect("courses:quiz_take", pk=quiz.pk)
+
+    user = request.user
+    open_sitting = quiz_selectors.sitting_open(user=user, quiz=quiz)
+    used = quiz_selectors.quiz_attempts_used(user=user, quiz=quiz)
+    results = None
+    if user.is_authenticated:
+        results = Paginator(
+            quiz_selectors.sittings_finished_for_quiz(user=user, quiz=quiz), RESULTS_PER_PAGE
+        ).get_page(request.GET.get("page"))
+    pool = quiz.questions.count()
+    remaining = None if quiz.max_attempts is None else max(quiz.max_attempts - used, 0)
+    return render(
+        request,
+        "courses/quiz/quiz_detail.html",
+        {
+            "quiz": quiz,
+            "question_count": min(quiz.question_count or pool, pool),
+            "pool": pool,
+            "open_sitting": open_sitting,
+            "attempts_used": used,
+            "attempts_remaining": remaining,
+            "results": results,
+            "can_start": open_sitting is not None or remaining is None or remaining > 0,
+            "module": quiz_selectors.quiz_module_live(quiz_id=quiz.pk),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quiz_take(request, pk: int):
+    """The question the person is on in their open attempt; answering it moves them on."""
+    quiz = get_object_or_404(quiz_selectors.quizzes_takeable_by(user=request.user), pk=pk)
+    sitting = quiz_selectors.sitting_open(user=request.user, quiz=quiz)
+    if sitting is None:
+        if request.method == "POST":
+            messages.error(request, quiz_services.MESSAGE_SITTING_CLOSED)
+        else:
+            messages.info(request, MESSAGE_NO_OPEN_SITTING)
+        return redirect("courses:quiz_detail", pk=quiz.pk)
+    current = quiz_selectors.sitting_answer_at(sitting=sitting, position=sitting.position)
+    form = AnswerForm(request.POST or None, answer=current)
+
+    if request.method == "POST":
+        posted = _as_int(request.POST.get("question"))
+        # A form for another question (a stale tab) goes to the service unread, to be refused.
+        on_current = posted == current.pk
+        if on_current and not form.is_valid():
+            return _render_question(request, quiz, sitting, current, form)
+        try:
+            answer = quiz_services.sitting_answer(
+                sitting=sitting,
+                answer_id=posted,
+                option_ids=form.option_ids() if on_current else [],
+                text=form.cleaned_data.get("text", "") if on_current else "",
+            )
+        except ValidationError as error:
+            messages.error(request, _refusal(error))
+            return redirect("courses:quiz_take", pk=quiz.pk)
+        if sitting.answers_reveal == AnswerReveal.AFTER_EACH:
+            return redirect("courses:sitting_feedback", pk=sitting.pk, position=answer.position)
+        if not answer.sitting.is_open:
+            return redirect("courses:sitting_result", pk=sitting.pk)
+        return redirect("courses:quiz_take", pk=quiz.pk)
+    return _render_question(request, quiz, sitting, current, form)
+
+
+def _render_question(request, quiz, sitting, current, form):
+    return render(
+        request,
+        "courses/quiz/quiz_take.html",
+        {"quiz": quiz, "sitting": sitting, "answer": current, "form": form},
+    )
+
+
+@login_required
+def sitting_feedback(request, pk: int, position: int):
+    """After each question (when the quiz shows answers as it goes): right or wrong, and why."""
+    sitting = get_object_or_404(request.user.quiz_sittings, pk=pk)
+    if sitting.answers_reveal != AnswerReveal.AFTER_EACH:
+        raise Http404
+    answer = quiz_selectors.sitting_answer_at(sitting=sitting, position=position)
+    if answer is None:
+        raise Http404
+    if not answer.is_answered:
+        return redirect("courses:quiz_take", pk=sitting.quiz_id)
+    return render(
+        request,
+        "courses/quiz/sitting_feedback.html",
+        {"sitting": sitting, "answer": answer, "is_last": position >= sitting.question_total},
+    )
+
+
+@login_required
+def sitting_result(request, pk: int):
+    """An attempt's score and outcome, with each question, the answer given and the right one."""
+    sitting = get_object_or_404(quiz_selectors.sittings_visible_to(user=request.user), pk=pk)
+    own = sitting.user_id == request.user.pk
+    if sitting.is_open and own:
+        return redirect("courses:quiz_take", pk=sitting.quiz_id)
+    answers = [] if sitting.is_open else quiz_selectors.sitting_answers(sitting=sitting)
+    return render(
+        request,
+        "courses/quiz/sitting_result.html",
+        {
+            "sitting": sitting,
+            "answers": answers,
+            "own": own,
+            "module": quiz_selectors.quiz_module_live(quiz_id=sitting.quiz_id),
+        },
+    )
+
+
+@login_required
+def quiz_progress(request):
+    """The signed-in person's success rate in each question category."""
+    return render(
+        request,
+        "courses/quiz/quiz_progress.html",
+        {"categories": quiz_selectors.category_progress(user=request.user)},
+    )
+
+
+@trainer_required
+def marking_list(request):
+    """Finished attempts, awaiting marking first, filtered by quiz, trainee and status."""
+    form = MarkingFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    sittings = quiz_selectors.sittings_for_marking(
+        quiz=filters.get("quiz"),
+        user_search=filters.get("user", ""),
+        status=filters.get("status", ""),
+    )
+    page = Paginator(sittings, MARKING_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "courses/quiz/marking_list.html", {"form": form, "page_obj": page})
+
+
+@trainer_required
+@require_http_methods(["GET", "POST"])
+def marking_detail(request, pk: int):
+    """An attempt's answers, with a mark-and-comment form for each free-text answer."""
+    sitting = get_object_or_404(quiz_selectors.sittings_visible_to(user=request.user), pk=pk)
+    answers = quiz_selectors.sitting_answers(sitting=sitting)
+    markable = [] if sitting.is_open else [a for a in answers if a.is_free_text and a.is_answered]
+    bound_id = _as_int(request.POST.get("answer")) if request.method == "POST" else None
+    forms = {}
+    for answer in markable:
+        data = request.POST if answer.pk == bound_id else None
+        forms[answer.pk] = MarkForm(data, answer=answer, prefix=f"answer-{answer.pk}")
+
+    if request.method == "POST":
+        form = forms.get(bound_id)
+        if form is None:
+            messages.error(request, MESSAGE_MARK_UNKNOWN_ANSWER)
+            return redirect("courses:marking_detail", pk=sitting.pk)
+        if form.is_valid():
+            try:
+                quiz_services.answer_mark(
+                    answer=form.answer,
+                    marker=request.user,
+                    score=form.cleaned_data["mark"],
+                    comment=form.cleaned_data["comment"],
+                )
+            except ValidationError as error:
+                messages.error(request, _refusal(error))
+                return redirect("courses:marking_detail", pk=sitting.pk)
+            messages.success(request, MESSAGE_MARK_SAVED)
+            return redirect("courses:marking_detail", pk=sitting.pk)
+
+    for answer in answers:
+        answer.mark_form = forms.get(answer.pk)
+    return render(
+        request,
+        "courses/quiz/marking_detail.html",
+        {"sitting": sitting, "answers": answers, "own": sitting.user_id == request.user.pk},
+    )
+
+
+@trainer_required
+def trainer_home(request):
+    """Where trainers start: what is waiting to be marked, and where authoring happens."""
+    return render(
+        request,
+        "courses/quiz/trainer_home.html",
+        {"awaiting_marking": quiz_selectors.sittings_awaiting_marking_count()},
+    )
