@@ -7,18 +7,26 @@ INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format install install-dev demo-code browsers clean
+# The lock: every install takes exact versions with their hashes from requirements/*.txt,
+# compiled from pyproject.toml by `make lock` (pip-tools), against PyPI alone.
+LOCK_BASE := requirements/base.txt
+LOCK_DEV := requirements/dev.txt
+PIP_COMPILE := env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(VENV)/bin/pip-compile --quiet \
+	--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	--index-url https://pypi.org/simple
+
+.PHONY: run test lint typecheck typecheck-baseline format install install-dev lock demo-code browsers clean
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(INSTALLED): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+$(INSTALLED): $(LOCK_BASE) | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK_BASE)
 	touch $@
 
-$(INSTALLED_DEV): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e ".[dev]"
+$(INSTALLED_DEV): $(LOCK_DEV) | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK_DEV)
 	touch $@ $(INSTALLED)
 
 install: $(INSTALLED)
@@ -42,6 +50,22 @@ lint: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
 	$(VENV)/bin/lint-imports
+
+## Recompile the lock from pyproject.toml (the newest versions its ranges allow)
+lock: | $(PY)
+	$(PY) -m pip install --quiet "pip-tools>=7.4,<8"
+	$(PIP_COMPILE) --upgrade --output-file $(LOCK_BASE) pyproject.toml
+	$(PIP_COMPILE) --upgrade --extra dev --constraint $(LOCK_BASE) --output-file $(LOCK_DEV) pyproject.toml
+
+## mypy: strict on the scoring core, clean on core/, no errors beyond mypy-baseline.txt elsewhere
+typecheck: $(INSTALLED_DEV)
+	$(VENV)/bin/mypy | $(VENV)/bin/mypy-baseline filter --baseline-path mypy-baseline.txt \
+		--sort-baseline --no-colors --hide-stats
+
+## Record mypy's remaining errors after fixing some (the baseline may only shrink)
+typecheck-baseline: $(INSTALLED_DEV)
+	$(VENV)/bin/mypy | $(VENV)/bin/mypy-baseline sync --baseline-path mypy-baseline.txt \
+		--sort-baseline
 
 format: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff check --fix .

@@ -189,11 +189,10 @@ def answers_errors(answers: Mapping[object, object]) -> dict[int | None, str]:
             continue
         seen[number] = value
     for question in ITEMS:
-        if question.number not in seen or seen[question.number] in (None, ""):
+        value = seen.get(question.number)
+        if value is None or value == "":
             errors[question.number] = MESSAGE_MISSING.format(number=question.number)
-        elif not isinstance(seen[question.number], str) or not question.option(
-            seen[question.number]
-        ):
+        elif not isinstance(value, str) or not question.option(value):
             errors[question.number] = invalid_answer_message(question)
     return errors
 

@@ -21,7 +21,7 @@ def nhsuk_widget(field: BoundField) -> str:
     classes = [css, field.field.widget.attrs.get("class", "")]
     if field.errors:
         classes.append(error_css)
-    attrs = {"class": " ".join(c for c in classes if c)}
+    attrs: dict[str, str | bool] = {"class": " ".join(c for c in classes if c)}
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}-hint")
