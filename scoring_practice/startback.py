@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 PREAMBLE = "Thinking about the last 2 weeks tick your response to the following questions"
 COPYRIGHT = "© Keele University"
@@ -18,6 +19,10 @@ LICENCE_NOTE = (
     "for non-commercial training use; Keele University does not endorse modified versions."
 )
 SOURCE_URL = "https://www.keele.ac.uk/sbst/"
+
+# Answers keyed by item number, as an int or a string ("1"–"9"), with whatever values were sent:
+# a form's strings, JSON's anything. The keys' type is open because a Mapping's key type is fixed.
+Answers = Mapping[Any, object]
 
 
 class Agreement(StrEnum):
@@ -175,7 +180,7 @@ MESSAGE_INVALID = "Item {number} must be one of: {choices}"
 MESSAGE_UNKNOWN = "There is no item {key}; the tool has items 1 to 9"
 
 
-def answers_errors(answers: Mapping[object, object]) -> dict[int | None, str]:
+def answers_errors(answers: Answers) -> dict[int | None, str]:
     """Everything wrong with a set of answers, by item; empty when it can be scored.
 
     Keys may be the item numbers as integers or as strings ("1"–"9"), as forms and JSON send them.
@@ -239,7 +244,7 @@ def classify(*, total: int, psychosocial: int) -> RiskGroup:
     return RiskGroup.MEDIUM
 
 
-def score(answers: Mapping[object, object]) -> Score:
+def score(answers: Answers) -> Score:
     """Score a completed questionnaire; raises `InvalidAnswers` naming each item that is wrong."""
     errors = answers_errors(answers)
     if errors:

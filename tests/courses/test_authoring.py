@@ -6,7 +6,7 @@ import pytest
 
 from core.choices import Role
 from core.roles import roles_sync
-from courses.learning.content import training_section_ensure
+from courses.learning.sections import training_section_ensure
 from tests.courses.factories import course_tree, lesson_with_every_block
 from tests.factories import ContentPageFactory, UserFactory
 

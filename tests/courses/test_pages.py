@@ -9,7 +9,7 @@ import pytest
 
 from cms.models import ContentPage, HomePage
 from courses.learning.blocks import MESSAGE_CHECK_NO_CORRECT, CheckUnderstandingBlock
-from courses.learning.content import training_section_ensure
+from courses.learning.sections import training_section_ensure
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from tests.courses.factories import (
     CoursePageFactory,

@@ -13,9 +13,9 @@ import pytest
 from core.choices import Role
 from core.roles import roles_sync
 from scoring_practice import startback
-from scoring_practice.content import practice_section_ensure
 from scoring_practice.models import Attempt, PracticeIndexPage, VignettePage
 from scoring_practice.reference import MESSAGE_RISK_MISMATCH
+from scoring_practice.sections import practice_section_ensure
 from tests.factories import UserFactory
 from tests.scoring_practice.factories import (
     MEDIUM_ITEMS,

@@ -1,21 +1,32 @@
-"""Load the training content: the course, its quizzes and the case vignettes. Safe to repeat."""
+"""Load the training content from its files: the course, its quizzes and the case vignettes."""
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from courses.learning.demo import demo_course_ensure
-from scoring_practice.demo import demo_vignettes_ensure
+from core.content_files import ContentError
+from courses.learning.loader import course_load, course_read
+from scoring_practice.loader import vignettes_load, vignettes_read
 
 
 class Command(BaseCommand):
     help = (
-        "Create the training course, its quizzes and the case vignettes where they are missing "
-        "(idempotent; editors' changes are kept). Runs seed_site first."
+        "Create the training course, its quizzes and the case vignettes from courses/content/ "
+        "and scoring_practice/content/ where they are missing (idempotent; editors' changes are "
+        "kept). Runs seed_site first."
     )
 
     def handle(self, *args, **options):
+        try:
+            course, vignettes = course_read(), vignettes_read()
+        except ContentError as error:
+            raise CommandError(str(error)) from error
         call_command("seed_site", verbosity=0)
-        demo_course_ensure()
-        demo_vignettes_ensure()
+        course_load(content=course)
+        created = vignettes_load(content=vignettes)
         if options["verbosity"]:
-            self.stdout.write(self.style.SUCCESS("Training content is in place."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Training content is in place: “{course.title}” and "
+                    f"{len(vignettes)} vignettes ({len(created)} added)."
+                )
+            )

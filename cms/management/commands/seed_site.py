@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand
 
 from cms.content import site_pages_ensure
 from core.roles import roles_sync
-from courses.learning.content import training_section_ensure
-from scoring_practice.content import practice_section_ensure
+from courses.learning.sections import training_section_ensure
+from scoring_practice.sections import practice_section_ensure
 
 
 class Command(BaseCommand):

@@ -1,16 +1,19 @@
-"""The demo course: what seeding builds, that a second run changes nothing, and that every
-scoring statement in the course agrees with the scoring rules."""
+"""The course's content files: what loading builds, that a second run changes nothing, and that
+every scoring statement in the course agrees with the scoring rules."""
 
-from django.core.management import call_command
+import re
+import shutil
+
+from django.core.management import CommandError, call_command
 from django.utils.html import escape
 
 from wagtail.models import Page, Revision
 
 import pytest
 
-from courses import demo_content
-from courses.learning.blocks import LessonStreamBlock
-from courses.learning.demo import demo_course_ensure
+from core.content_files import ContentError
+from courses.learning.examples import scoring_items
+from courses.learning.loader import CONTENT_DIR, DEMO_COURSE, course_load, course_read
 from courses.models import (
     AnswerOption,
     Category,
@@ -24,9 +27,16 @@ from courses.models import (
 from courses.quiz.choices import QuestionType
 from scoring_practice import startback
 
+CONTENT = course_read()
+MODULES = CONTENT.modules
+LESSONS = [lesson for module in MODULES for lesson in module.lessons]
+EXAMPLES = CONTENT.examples
+
+SCORING_QUIZ = next(m.quiz.title for m in MODULES if m.slug == "scoring-the-tool")
+
 
 def _course() -> CoursePage:
-    return CoursePage.objects.get(slug=demo_content.COURSE.slug)
+    return CoursePage.objects.get(slug=CONTENT.slug)
 
 
 def _snapshot() -> dict:
@@ -87,7 +97,7 @@ def test_running_twice_creates_nothing_new():
     first = _snapshot()
 
     call_command("seed_demo")
-    demo_course_ensure()
+    course_load()
 
     assert _snapshot() == first
 
@@ -98,16 +108,16 @@ def test_a_second_run_keeps_editors_changes_and_restores_only_what_is_missing():
     lesson = LessonPage.objects.get(slug="worked-examples")
     lesson.title = "Worked examples (edited)"
     lesson.save_revision().publish()
-    quiz = Quiz.objects.get(title=demo_content.QUIZ_SCORING.title)
+    quiz = Quiz.objects.get(title=SCORING_QUIZ)
     quiz.pass_mark = 90
     quiz.save()
     LessonPage.objects.get(slug="safety-netting").delete()
 
-    demo_course_ensure()
+    course_load()
 
     assert LessonPage.objects.get(slug="worked-examples").title == "Worked examples (edited)"
     assert Quiz.objects.get(pk=quiz.pk).pass_mark == 90
-    assert Quiz.objects.filter(title=demo_content.QUIZ_SCORING.title).count() == 1
+    assert Quiz.objects.filter(title=SCORING_QUIZ).count() == 1
     restored = LessonPage.objects.get(slug="safety-netting")
     assert restored.live
     assert restored.get_parent().slug == "red-flags-and-safety-netting"
@@ -121,11 +131,11 @@ def test_the_course_a_module_and_lessons_render(client):
 
     response = client.get(course.url)
     assert response.status_code == 200
-    assert demo_content.MODULE_RED_FLAGS.title in response.content.decode()
+    assert MODULES[4].title in response.content.decode()
 
     response = client.get(module.url)
     assert response.status_code == 200
-    assert demo_content.LESSON_MISTAKES.title in response.content.decode()
+    assert "Classic scoring mistakes" in response.content.decode()
 
     items = LessonPage.objects.child_of(module).get(slug="the-nine-items")
     html = client.get(items.url).content.decode()
@@ -140,12 +150,12 @@ def test_the_course_a_module_and_lessons_render(client):
     response = client.get(examples.url)
     assert response.status_code == 200
     html = response.content.decode()
-    for example in (demo_content.EXAMPLE_LOW, demo_content.EXAMPLE_MEDIUM):
+    for example in (EXAMPLES["low"], EXAMPLES["medium"]):
         assert escape(example.title) in html
         assert f"{example.total} of 9" in html
 
 
-@pytest.mark.parametrize("example", demo_content.WORKED_EXAMPLES, ids=lambda e: e.key)
+@pytest.mark.parametrize("example", EXAMPLES.values(), ids=lambda e: e.key)
 def test_every_worked_example_states_the_result_the_rules_give(example):
     result = startback.score(example.answers)
 
@@ -154,55 +164,48 @@ def test_every_worked_example_states_the_result_the_rules_give(example):
         example.psychosocial,
         example.risk,
     )
-    assert demo_content.scoring_items(example) == list(result.scoring_items)
+    assert scoring_items(example) == list(result.scoring_items)
 
 
 def test_questions_on_worked_examples_mark_the_scored_answer_as_right():
     asked = [
         question
-        for module in demo_content.MODULES
+        for module in MODULES
         for question in module.quiz.questions
         if question.example is not None and question.options
     ]
     assert len(asked) >= 3
     for question in asked:
         result = startback.score(question.example.answers)
-        right = [option.text for option in question.options if option.correct]
+        right = [text for text, correct in question.options if correct]
         assert right in ([result.risk.label], [str(result.total)]), question.text
 
 
 def test_the_mistakes_lesson_describes_each_mistake_truthfully():
     # Counting 'Moderately' as 1 is the same as an answer that does score: it moves low to medium.
-    moderately = demo_content.EXAMPLE_MODERATELY
-    miscounted = {**moderately.answers, 9: demo_content.VERY_MUCH}
+    moderately = EXAMPLES["moderately"]
+    miscounted = {**moderately.answers, 9: "very_much"}
     assert startback.score(moderately.answers).risk == startback.RiskGroup.LOW
     assert startback.score(miscounted).risk == startback.RiskGroup.MEDIUM
     assert startback.score(miscounted).total == moderately.total + 1
 
     # A total of 4 or more that is not high risk.
-    high_total = startback.score(demo_content.EXAMPLE_HIGH_TOTAL.answers)
+    high_total = startback.score(EXAMPLES["high-total"].answers)
     assert high_total.total >= 4
     assert high_total.risk == startback.RiskGroup.MEDIUM
 
     # The wrong subscale items (1, 4, 7, 8, 9) add up to 5 and would wrongly give high risk.
-    wrong = demo_content.EXAMPLE_WRONG_ITEMS
+    wrong = EXAMPLES["wrong-items"]
     result = startback.score(wrong.answers)
     points = dict(zip(startback.ITEM_NUMBERS, result.item_scores, strict=True))
     assert sum(points[n] for n in (1, 4, 7, 8, 9)) == 5
     assert startback.score(wrong.answers).risk == startback.RiskGroup.MEDIUM
 
 
-@pytest.mark.parametrize(
-    "lesson",
-    [lesson for module in demo_content.MODULES for lesson in module.lessons],
-    ids=lambda lesson: lesson.slug,
-)
-def test_each_lesson_is_valid_lesson_content_ending_with_its_references(lesson):
-    block = LessonStreamBlock()
-    block.clean(block.normalize(lesson.body))
-
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.slug)
+def test_each_lesson_ends_with_its_references(lesson):
+    # Reading the files has already validated every block as the lesson page would.
     assert lesson.body[-1][0] == "references"
-    assert len(lesson.summary) <= 300
 
 
 # The heading level each block opens with; the lesson's title is the page's only h1.
@@ -220,11 +223,7 @@ def _heading_level(name: str, value) -> int | None:
     return None
 
 
-@pytest.mark.parametrize(
-    "lesson",
-    [lesson for module in demo_content.MODULES for lesson in module.lessons],
-    ids=lambda lesson: lesson.slug,
-)
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.slug)
 def test_lesson_headings_never_skip_a_level(lesson):
     previous = 1
     for name, value in lesson.body:
@@ -234,7 +233,7 @@ def test_lesson_headings_never_skip_a_level(lesson):
             previous = level
 
 
-@pytest.mark.parametrize("module", demo_content.MODULES, ids=lambda module: module.slug)
+@pytest.mark.parametrize("module", MODULES, ids=lambda module: module.slug)
 def test_each_module_checks_understanding_and_every_check_has_a_right_answer(module):
     checks = [
         value
@@ -245,3 +244,133 @@ def test_each_module_checks_understanding_and_every_check_has_a_right_answer(mod
     assert checks
     for value in checks:
         assert any(option["correct"] for option in value["options"]), value["question"]
+
+
+# --- Worked answers written out in the prose ----------------------------------------------------
+
+ANSWERS_SENTENCE = re.compile(
+    r"(?:'Agree' to items? (?P<agree>[0-9, and]+?)(?:; 'Disagree' to the others from 1 to 8)?"
+    r"|'Disagree' to items 1 to 8, and); '?(?P<item9>[A-Z][a-z]+(?: [a-z]+)?)'? to item 9\."
+)
+COUNTERFACTUAL = re.compile(r"\b(would|wrongly|instead|counting|adding)\b", re.IGNORECASE)
+
+
+def _prose(blocks) -> list[str]:
+    texts = []
+    for name, value in blocks:
+        if name == "paragraph":
+            texts.append(re.sub(r"<[^>]+>", " ", value))
+    return texts
+
+
+def _stated_answers(match: re.Match) -> dict[int, str]:
+    agree = {int(n) for n in re.findall(r"\d", match["agree"] or "")}
+    answers = {n: "agree" if n in agree else "disagree" for n in range(1, 9)}
+    answers[9] = match["item9"].lower().replace(" ", "_")
+    return answers
+
+
+def test_every_set_of_answers_written_in_a_lesson_states_the_score_the_tool_gives():
+    checked = 0
+    for lesson in LESSONS:
+        for text in _prose(lesson.body):
+            for match in ANSWERS_SENTENCE.finditer(text):
+                result = startback.score(_stated_answers(match))
+                following = text[match.end() :].split(". ")
+                for sentence in following[:3]:
+                    if COUNTERFACTUAL.search(sentence):
+                        continue
+                    for total in re.findall(r"\btotal (?:is|of) (\d)", sentence):
+                        assert int(total) == result.total, (lesson.slug, sentence)
+                    for subscale in re.findall(r"\bsubscale (?:is|of) (\d)", sentence):
+                        assert int(subscale) == result.psychosocial, (lesson.slug, sentence)
+                    for risk in re.findall(r"\b(low|medium|high) risk(?: on paper)?", sentence):
+                        if f"at {risk} risk" in sentence or f"{risk} risk on paper" in sentence:
+                            assert risk == result.risk.value, (lesson.slug, sentence)
+                checked += 1
+    assert checked >= 4  # the four classic mistakes, at least
+
+
+# --- Files with mistakes are refused, naming the file and the field ----------------------------
+
+
+@pytest.fixture
+def course_copy(tmp_path):
+    source = CONTENT_DIR / DEMO_COURSE
+    target = tmp_path / DEMO_COURSE
+    shutil.copytree(source, target)
+    return target
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_an_unknown_block_type_is_refused_with_its_file_and_position(course_copy):
+    lesson = course_copy / "why-stratify" / "low-back-pain-in-primary-care.yaml"
+    _edit(lesson, "- heading: Most people recover", "- headline: Most people recover")
+
+    with pytest.raises(ContentError) as refused:
+        course_read(course_copy)
+
+    message = str(refused.value)
+    assert "why-stratify/low-back-pain-in-primary-care.yaml: body[1]" in message
+    assert "unknown block type “headline”" in message
+
+
+def test_a_worked_example_that_does_not_score_as_stated_is_refused(course_copy):
+    _edit(course_copy / "examples.yaml", "risk: low", "risk: medium")
+
+    with pytest.raises(ContentError) as refused:
+        course_read(course_copy)
+
+    assert "examples.yaml: low.states" in str(refused.value)
+    assert "states total 2, subscale 0, medium risk, but its answers score" in str(refused.value)
+
+
+def test_a_single_answer_question_with_two_right_answers_is_refused(course_copy):
+    quiz = course_copy / "scoring-the-tool" / "quiz.yaml"
+    _edit(quiz, "  - text: '1'\n", "  - text: '1'\n    correct: true\n")
+
+    with pytest.raises(ContentError) as refused:
+        course_read(course_copy)
+
+    assert "scoring-the-tool/quiz.yaml: questions[0]" in str(refused.value)
+    assert "Mark exactly one option as correct." in str(refused.value)
+
+
+def test_a_lesson_block_that_fails_its_own_validation_is_refused(course_copy):
+    lesson = course_copy / "scoring-the-tool" / "classic-scoring-mistakes.yaml"
+    _edit(lesson, "      correct: true\n", "")
+
+    with pytest.raises(ContentError) as refused:
+        course_read(course_copy)
+
+    assert "classic-scoring-mistakes.yaml: body[10]" in str(refused.value)
+    assert "Mark at least one option as correct." in str(refused.value)
+
+
+def test_a_listed_lesson_must_exist_and_every_lesson_file_must_be_listed(course_copy):
+    module = course_copy / "why-stratify"
+    (module / "the-trial-evidence.yaml").rename(module / "trial.yaml")
+
+    with pytest.raises(ContentError) as refused:
+        course_read(course_copy)
+
+    assert "why-stratify/module.yaml: lessons" in str(refused.value)
+    assert "“the-trial-evidence” is listed" in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_load_content_refuses_broken_files_and_writes_nothing(course_copy, monkeypatch):
+    _edit(course_copy / "examples.yaml", "risk: low", "risk: high")
+    monkeypatch.setattr("courses.learning.loader.CONTENT_DIR", course_copy.parent)
+    pages = Page.objects.count()
+
+    with pytest.raises(CommandError, match="examples.yaml: low.states"):
+        call_command("load_content", verbosity=0)
+
+    assert Page.objects.count() == pages
+    assert not Quiz.objects.exists()

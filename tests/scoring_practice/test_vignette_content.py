@@ -1,34 +1,31 @@
-"""The demo vignettes: answers that score as stated, and a set that covers every boundary."""
+"""The vignettes' content files: answers that score as stated, a set that covers every boundary,
+and files with mistakes refused naming the file and field."""
 
 import re
+import shutil
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils.html import escape
 
 from wagtail.models import Page, Revision
 
 import pytest
 
+from core.content_files import ContentError
 from scoring_practice import startback
-from scoring_practice.choices import REFERRAL
-from scoring_practice.demo import demo_vignettes_ensure, vignette_page_build
-from scoring_practice.demo_vignettes import (
-    VIGNETTES,
-    CompletedQuestionnaire,
-    DemoVignette,
-    Mode,
-    PatientQuote,
-)
+from scoring_practice.choices import REFERRAL, VignetteMode
+from scoring_practice.loader import CONTENT_DIR, VignetteContent, vignettes_load, vignettes_read
 from scoring_practice.models import PracticeIndexPage, VignettePage
 from scoring_practice.reference import reference_problems
 from scoring_practice.startback import MATCHED_TREATMENTS, RED_FLAGS, RiskGroup
 
+VIGNETTES = vignettes_read()
 BY_SLUG = pytest.mark.parametrize("vignette", VIGNETTES, ids=[v.slug for v in VIGNETTES])
 RED_FLAG_KEYS = {flag.key for flag in RED_FLAGS}
 
 
-def scored(vignette: DemoVignette) -> startback.Score:
-    return startback.score(vignette.answer_values)
+def scored(vignette: VignetteContent) -> startback.Score:
+    return startback.score(vignette.answers)
 
 
 # --- Each vignette on its own --------------------------------------------------------------
@@ -36,28 +33,27 @@ def scored(vignette: DemoVignette) -> startback.Score:
 
 @BY_SLUG
 def test_reference_answers_score_to_the_stated_risk_group(vignette):
-    assert scored(vignette).risk is vignette.risk
+    assert scored(vignette).risk.value == vignette.risk
 
 
 @BY_SLUG
 def test_every_item_has_a_reference_answer_and_a_one_sentence_rationale(vignette):
     assert len(vignette.answers) == len(startback.ITEMS)
-    for answer in vignette.answers:
-        assert answer.rationale.endswith(".")
-        assert ". " not in answer.rationale.rstrip(".")
+    for rationale in vignette.rationales.values():
+        assert rationale.endswith(".")
+        assert ". " not in rationale.rstrip(".")
 
 
 @BY_SLUG
 def test_stated_treatment_is_the_matched_treatment_or_referral_for_a_red_flag(vignette):
     if vignette.red_flags:
-        assert vignette.treatment is None
-        assert vignette.matched is None
+        assert vignette.treatment == REFERRAL
         assert vignette.red_flag_action
         assert set(vignette.red_flags) <= RED_FLAG_KEYS
     else:
-        assert vignette.treatment is vignette.risk
-        assert vignette.matched is MATCHED_TREATMENTS[vignette.risk]
-        assert vignette.risk.label.lower() in vignette.treatment_rationale
+        assert vignette.treatment == vignette.risk
+        assert RiskGroup(vignette.risk) in MATCHED_TREATMENTS
+        assert RiskGroup(vignette.risk).label.lower() in vignette.treatment_rationale
         assert not vignette.red_flag_action
 
 
@@ -73,8 +69,8 @@ def test_totals_and_subscales_quoted_in_the_treatment_rationale_are_right(vignet
 
 @BY_SLUG
 def test_the_story_shows_the_questionnaire_only_in_questionnaire_mode(vignette):
-    shown = any(isinstance(part, CompletedQuestionnaire) for part in vignette.story)
-    assert shown is (vignette.mode is Mode.QUESTIONNAIRE)
+    shown = any(name == "questionnaire" for name, _ in vignette.story)
+    assert shown is (vignette.mode == VignetteMode.QUESTIONNAIRE)
 
 
 @BY_SLUG
@@ -100,19 +96,19 @@ def stratified():
 
 def test_at_least_twelve_vignettes_covering_each_risk_group():
     assert len(VIGNETTES) >= 12
-    assert {v.risk for v in stratified()} == set(RiskGroup)
+    assert {v.risk for v in stratified()} == {group.value for group in RiskGroup}
 
 
 def test_at_least_three_consultations_and_some_completed_questionnaires():
     modes = [v.mode for v in VIGNETTES]
-    assert modes.count(Mode.CONSULTATION) >= 3
-    assert modes.count(Mode.QUESTIONNAIRE) >= 3
+    assert modes.count(VignetteMode.CONSULTATION) >= 3
+    assert modes.count(VignetteMode.QUESTIONNAIRE) >= 3
 
 
 def test_at_least_two_red_flag_cases_including_cauda_equina_and_malignancy():
     flagged = [v for v in VIGNETTES if v.red_flags]
     assert len(flagged) >= 2
-    assert all(v.mode is Mode.RED_FLAG for v in flagged)
+    assert all(v.mode == VignetteMode.TRIAGE for v in flagged)
     keys = {key for v in flagged for key in v.red_flags}
     assert {"cauda_equina", "malignancy"} <= keys
 
@@ -132,13 +128,13 @@ def test_boundary_subscale_three_medium_and_subscale_four_high():
 def test_boundary_item_nine_moderately_where_counting_it_would_change_the_group():
     decisive = []
     for v in stratified():
-        if v.answer_values["9"] != "moderately":
+        if v.answers[9] != "moderately":
             continue
-        miscounted = startback.score({**v.answer_values, "9": "very_much"})
-        if miscounted.risk is not v.risk:
+        miscounted = startback.score({**v.answers, 9: "very_much"})
+        if miscounted.risk.value != v.risk:
             decisive.append(v.slug)
     assert decisive
-    assert any(v.answer_values["9"] == "very_much" for v in stratified())
+    assert any(v.answers[9] == "very_much" for v in stratified())
 
 
 def test_a_total_of_four_or_more_that_is_medium_because_the_subscale_is_three():
@@ -155,14 +151,15 @@ def test_a_high_risk_case_with_a_modest_total():
 # --- The pages the loader builds -------------------------------------------------------------
 
 
+@pytest.mark.django_db
 @BY_SLUG
 def test_each_vignette_passes_the_check_made_before_publishing(vignette):
-    assert reference_problems(vignette_page_build(vignette=vignette).reference()) == []
+    assert reference_problems(vignette.page().reference()) == []
 
 
 @pytest.fixture
 def seeded(home):
-    return demo_vignettes_ensure()
+    return vignettes_load()
 
 
 def seeded_state() -> dict:
@@ -186,28 +183,29 @@ def test_every_vignette_is_published_under_practice_and_renders(seeded, client):
         html = response.content.decode()
         assert escape(vignette.title) in html
         assert escape(vignette.presentation) in html
-        quotes = [p for p in vignette.story if isinstance(p, PatientQuote)]
+        quotes = [value["quote"] for name, value in vignette.story if name == "patient_quote"]
+        assert quotes or vignette.mode == VignetteMode.QUESTIONNAIRE
         for quote in quotes:
-            assert escape(quote.text) in html
+            assert escape(quote) in html
 
 
 @pytest.mark.django_db
 def test_seeded_reference_answers_are_those_of_the_data(seeded):
     for vignette in VIGNETTES:
         page = VignettePage.objects.get(slug=vignette.slug)
-        assert page.reference_items == dict(enumerate((a.answer for a in vignette.answers), 1))
+        assert page.reference_items == vignette.answers
         if vignette.red_flags:
             assert page.red_flags == list(vignette.red_flags)
             assert page.reference_treatment == REFERRAL
         else:
-            assert page.reference_risk == vignette.risk.value
-            assert page.reference_treatment == vignette.risk.value
+            assert page.reference_risk == vignette.risk
+            assert page.reference_treatment == vignette.risk
 
 
 @pytest.mark.django_db
 def test_seeding_twice_creates_nothing_and_writes_no_revision(seeded):
     before = seeded_state()
-    assert demo_vignettes_ensure() == []
+    assert vignettes_load() == []
     assert seeded_state() == before
 
 
@@ -217,7 +215,7 @@ def test_seeding_again_leaves_an_editors_changes_alone(seeded, client):
     page.title = "Edited by a trainer"
     page.save_revision().publish()
 
-    demo_vignettes_ensure()
+    vignettes_load()
 
     page.refresh_from_db()
     assert page.title == "Edited by a trainer"
@@ -232,3 +230,75 @@ def test_seed_demo_loads_the_vignettes(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert escape(VIGNETTES[0].title) in html
+
+
+# --- Files with mistakes are refused, naming the file and the field ----------------------------
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.django_db
+def test_a_stated_risk_group_the_answers_do_not_score_to_is_refused(content_copy):
+    _edit(content_copy / "vignettes" / "darren-hughes.yaml", "  risk: low", "  risk: medium")
+
+    with pytest.raises(ContentError) as refused:
+        vignettes_read(content_copy)
+
+    assert "vignettes/darren-hughes.yaml: reference.risk" in str(refused.value)
+    assert "states medium risk, but the reference answers score low risk" in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_a_treatment_that_is_not_the_matched_one_is_refused(content_copy):
+    _edit(content_copy / "vignettes" / "darren-hughes.yaml", "treatment: low", "treatment: high")
+
+    with pytest.raises(ContentError) as refused:
+        vignettes_read(content_copy)
+
+    assert "vignettes/darren-hughes.yaml: reference:" in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_an_answer_the_tool_does_not_have_and_an_unknown_mode_are_refused(content_copy):
+    path = content_copy / "vignettes" / "darren-hughes.yaml"
+    _edit(path, "answer: slightly", "answer: a bit")
+    with pytest.raises(ContentError, match=r"reference\.answers\.9\.answer: “a bit” is not one of"):
+        vignettes_read(content_copy)
+
+    _edit(path, "answer: a bit", "answer: slightly")
+    _edit(path, "mode: questionnaire", "mode: quiz")
+    with pytest.raises(ContentError, match=r"darren-hughes\.yaml: mode: “quiz” is not one of"):
+        vignettes_read(content_copy)
+
+
+@pytest.mark.django_db
+def test_every_vignette_file_must_be_listed(content_copy):
+    shutil.copy(
+        content_copy / "vignettes" / "darren-hughes.yaml",
+        content_copy / "vignettes" / "darren-hughes-copy.yaml",
+    )
+
+    with pytest.raises(ContentError, match="darren-hughes-copy.yaml is not listed"):
+        vignettes_read(content_copy)
+
+
+@pytest.mark.django_db
+def test_load_content_names_the_broken_file_and_loads_no_vignette(home, content_copy, monkeypatch):
+    _edit(content_copy / "vignettes" / "steve-barnes.yaml", "  risk: low", "  risk: high")
+    monkeypatch.setattr("scoring_practice.loader.CONTENT_DIR", content_copy)
+
+    with pytest.raises(CommandError, match="steve-barnes.yaml: reference.risk"):
+        call_command("load_content", verbosity=0)
+
+    assert not VignettePage.objects.exists()
