@@ -85,3 +85,37 @@ def test_seed_site_builds_the_pages_without_any_accounts(client, settings):
     assert Page.objects.filter(depth=2).count() == 1
     for path in ["/", "/accessibility/", "/privacy/"]:
         assert client.get(path).status_code == 200, path
+
+
+def test_reset_demo_rebuilds_the_demo_content_from_its_files():
+    from courses.models import LessonPage, Sitting
+    from courses.quiz.services import sitting_start
+    from scoring_practice.models import VignettePage
+
+    call_command("seed_demo", verbosity=0)
+    lesson = LessonPage.objects.get(slug="worked-examples")
+    lesson.title = "Edited in the admin"
+    lesson.save_revision().publish()
+    VignettePage.objects.get(slug="darren-hughes").delete()
+    trainee = User.objects.get(email="trainee@example.com")
+    sitting_start(
+        user=trainee, quiz=LessonPage.objects.get(slug="the-nine-items").get_parent().specific.quiz
+    )
+
+    call_command("reset_demo", verbosity=0)
+
+    assert LessonPage.objects.get(slug="worked-examples").title == "Worked examples"
+    assert VignettePage.objects.filter(slug="darren-hughes", live=True).exists()
+    assert not Sitting.objects.exists()
+    assert User.objects.filter(email="trainee@example.com").exists()
+
+
+def test_reset_demo_refuses_where_demo_accounts_are_not_allowed(settings):
+    settings.SEED_DEMO_ALLOWED = False
+    call_command("seed_site", verbosity=0)
+    before = snapshot()
+
+    with pytest.raises(CommandError, match="SEED_DEMO_ALLOWED"):
+        call_command("reset_demo")
+
+    assert snapshot() == before
