@@ -12,6 +12,13 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import signals  # noqa: F401  (connects the receivers)
+        from courses.learning.models import CourseIndexPage
+        from scoring_practice.models import PracticeIndexPage
+
+        # The site decides where its sections go: directly under the home page. The section
+        # apps cannot say so themselves without naming this app's model.
+        for section in (CourseIndexPage, PracticeIndexPage):
+            section.parent_page_types = ["cms.HomePage"]
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

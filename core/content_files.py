@@ -9,6 +9,7 @@ Nothing here touches the database.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,9 +41,36 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug_check(node: Node, slug: str) -> str:
+    """A file or folder name used as a page's address: lower case, digits and hyphens."""
+    if not SLUG.match(slug) or len(slug) > 255:
+        raise node.error(
+            f"“{slug}” cannot be an address: use lower-case letters, digits and hyphens"
+        )
+    return slug
+
+
 def markdown_html(text: str) -> str:
     """Markdown prose as the rich-text HTML Wagtail stores, kept to the site's allowed tags."""
     return sanitise_rich(markdown.markdown(text.strip()))
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a field written twice (plain YAML keeps the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"“{key}” is written twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def read_yaml(path: Path) -> Node:
@@ -50,7 +78,7 @@ def read_yaml(path: Path) -> Node:
     if not path.is_file():
         raise ContentError(path, "", "the file is missing")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
     except yaml.YAMLError as error:
         raise ContentError(path, "", f"not valid YAML ({error})") from error
     except UnicodeDecodeError as error:
@@ -114,8 +142,10 @@ class Node:
             if required:
                 raise node.error("must not be empty")
             return ""
-        if isinstance(node.value, bool) or not isinstance(node.value, str | int | float):
-            raise node.error("expected text")
+        # Whole numbers read as text (a title "2024"); true/false, decimals and nulls do not, since
+        # YAML would have turned what was written ("No", "1.10", "~") into something else.
+        if isinstance(node.value, bool) or not isinstance(node.value, str | int):
+            raise node.error("expected text (put it in quotes)")
         value = str(node.value).strip()
         if required and not value:
             raise node.error("must not be empty")
@@ -147,13 +177,18 @@ class Node:
             raise self.child(key).error(f"“{value}” is not one of {', '.join(choices)}")
         return value
 
-    def texts(self, key: str) -> list[str]:
+    def texts(self, key: str, *, max_length: int | None = None) -> list[str]:
         node = self.child(key)
         values = []
         for item in node.items():
-            if not isinstance(item.value, str) or not item.value.strip():
-                raise item.error("expected text")
-            values.append(item.value.strip())
+            if isinstance(item.value, bool) or not isinstance(item.value, str | int):
+                raise item.error("expected text (put it in quotes)")
+            value = str(item.value).strip()
+            if not value:
+                raise item.error("must not be empty")
+            if max_length is not None and len(value) > max_length:
+                raise item.error(f"is {len(value)} characters long; at most {max_length} fit")
+            values.append(value)
         return values
 
     def prose(self, key: str, *, required: bool = True) -> str:

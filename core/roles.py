@@ -6,8 +6,11 @@ migration's historical models) and by `roles_sync`, which `seed_site` runs after
 sections, so page permissions land on the sections themselves. Applying is idempotent and only
 adds: a permission an administrator grants in the admin on top of the matrix is kept.
 
-Permissions are named as Django names them (`"app_label.codename"`); sections by their slug under
-the site's home page. "Is a trainer" is decided in one place, `user_is_trainer`, by permission.
+Permissions are named as Django names them (`"app_label.codename"`). A section is named by the
+`role_section` attribute its index page model declares (`CourseIndexPage.role_section =
+"training"`), so the grant follows the section's page wherever editors move or rename it, and
+this module names no model of the apps above it. "Is a trainer" is decided in one place,
+`user_is_trainer`, by permission.
 """
 
 from __future__ import annotations
@@ -56,8 +59,8 @@ class RoleGrant:
 
     `admin`: may enter the Wagtail admin. `mfa_required`: may use nothing until an authenticator
     app is set up. `permissions`: model permissions. `collection_permissions`: permissions on the
-    root collection of the image and document libraries. `page_permissions`: section slug (or
-    `WHOLE_SITE`) → Wagtail page-permission codenames on that section.
+    root collection of the image and document libraries. `page_permissions`: section (a page
+    model's `role_section`, or `WHOLE_SITE`) → Wagtail page-permission codenames on it.
     """
 
     admin: bool = False
@@ -155,12 +158,31 @@ def _split(permission: str) -> tuple[str, str]:
     return app_label, codename
 
 
-def roles_apply(*, apps) -> None:
+class UnknownPermission(LookupError):
+    """The matrix names a permission that does not exist (usually a misspelling)."""
+
+
+def _section_pages(apps, Page, section: str) -> list:
+    """The live registry's pages whose model declares this `role_section`; none in a migration,
+    whose historical models carry no such attribute (and whose database has no sections yet)."""
+    if section == WHOLE_SITE:
+        root = Page.objects.filter(depth=1).first()
+        return [root] if root is not None else []
+    models = [
+        model
+        for model in apps.get_models()
+        if getattr(model, "role_section", None) == section and issubclass(model, Page)
+    ]
+    return [page for model in models for page in model.objects.all()]
+
+
+def roles_apply(*, apps, strict: bool = False) -> None:
     """Create the role groups and give each what the matrix grants; safe to repeat.
 
-    `apps` is an app registry: a migration's historical one, or `django.apps.apps`. A permission
-    whose model is not installed yet is skipped (the next sync grants it); page permissions go
-    on the sections that exist under each site's home page.
+    `apps` is an app registry: a migration's historical one, or `django.apps.apps`. With
+    `strict`, a permission the matrix names that does not exist raises `UnknownPermission`;
+    without it (in the migration, where later apps' permissions may not exist yet) it is skipped
+    and the next sync grants it. Page permissions go on the sections' pages.
     """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -168,7 +190,6 @@ def roles_apply(*, apps) -> None:
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     Page = apps.get_model("wagtailcore", "Page")
-    Site = apps.get_model("wagtailcore", "Site")
 
     wanted = {
         _split(name)
@@ -190,9 +211,10 @@ def roles_apply(*, apps) -> None:
             codename__in={codename for _, codename in wanted}
         )
     }
+    missing = sorted(f"{app}.{codename}" for app, codename in wanted - set(known))
+    if strict and missing:
+        raise UnknownPermission(f"The role matrix names permissions that do not exist: {missing}")
     root_collection = Collection.objects.filter(depth=1).first()
-    root_page = Page.objects.filter(depth=1).first()
-    homes = list(Page.objects.filter(pk__in=Site.objects.values("root_page")))
 
     for role, grant in ROLE_MATRIX.items():
         group, _ = Group.objects.get_or_create(name=role.value)
@@ -207,17 +229,7 @@ def roles_apply(*, apps) -> None:
                         group=group, collection=root_collection, permission=known[_split(name)]
                     )
         for section, codenames in grant.page_permissions.items():
-            if section == WHOLE_SITE:
-                pages = [root_page] if root_page is not None else []
-            else:
-                pages = [
-                    page
-                    for home in homes
-                    for page in Page.objects.filter(
-                        path__startswith=home.path, depth=home.depth + 1, slug=section
-                    )
-                ]
-            for page in pages:
+            for page in _section_pages(apps, Page, section):
                 for codename in codenames:
                     permission = known.get(("wagtailcore", codename))
                     if permission is not None:
@@ -228,4 +240,4 @@ def roles_apply(*, apps) -> None:
 
 def roles_sync() -> None:
     """Apply the matrix to the live database (run by `seed_site`, after the sections exist)."""
-    roles_apply(apps=installed_apps)
+    roles_apply(apps=installed_apps, strict=True)

@@ -257,16 +257,17 @@ def diagnose(
     if found and risk == own_group:
         return tuple(found)  # the group follows from the numbers, which are already explained
 
-    if total is None and psychosocial is None and moderately:
-        if risk == _group(true.total + 1, true.psychosocial + 1):
-            return (
-                Diagnosis(
-                    ITEM9_MODERATELY,
-                    f"Item 9 is “Moderately”, which scores 0. Counting it would give a total of "
-                    f"{true.total + 1} and a subscale of {true.psychosocial + 1}: {risk} risk, "
-                    f"the group you chose; the true group is {true.risk.value} risk.",
-                ),
-            )
+    # "Moderately" scores 0, so counting it cannot take the total past 9.
+    risk_only = total is None and psychosocial is None
+    if risk_only and moderately and risk == _group(true.total + 1, true.psychosocial + 1):
+        return (
+            Diagnosis(
+                ITEM9_MODERATELY,
+                f"Item 9 is “Moderately”, which scores 0. Counting it would give a total of "
+                f"{true.total + 1} and a subscale of {true.psychosocial + 1}: {risk} risk, "
+                f"the group you chose; the true group is {true.risk.value} risk.",
+            ),
+        )
 
     group_mistake = _group_diagnosis(
         risk=risk, total=own_total, psychosocial=min(own_psychosocial, own_total)

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.html import escape
+
 from core.content_files import Node
 from scoring_practice import startback
 
@@ -97,7 +99,7 @@ def example_read(key: str, node: Node) -> WorkedExample:
 
 
 def _p(text: str) -> str:
-    return f"<p>{text}</p>"
+    return f"<p>{escape(text)}</p>"
 
 
 def answer_label(number: int, value: str) -> str:

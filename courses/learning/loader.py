@@ -19,6 +19,7 @@ left exactly as editors made it, so a second run writes nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -29,12 +30,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wagtail.blocks import StreamBlockValidationError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from core.content_files import ContentError, Node, markdown_html, read_yaml
+from core.content_files import ContentError, Node, markdown_html, read_yaml, slug_check
 from courses.learning.blocks import LessonStreamBlock
 from courses.learning.examples import (
     RISK_OPTIONS,
+    Block,
     WorkedExample,
     and_list,
     answers_sentence,
@@ -44,7 +46,7 @@ from courses.learning.examples import (
     risk_check_block,
     scoring_items,
 )
-from courses.learning.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.learning.models import CoursePage, LessonPage, ModulePage
 from courses.learning.sections import training_section_ensure
 from courses.quiz.choices import QuestionType
 from courses.quiz.models import AnswerOption, Category, Question, Quiz
@@ -54,7 +56,6 @@ from scoring_practice import startback
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 DEMO_COURSE = "start-back-stratified-care"
 
-Block = tuple[str, Any]
 URGENCY = {"non-urgent": "primary", "urgent": "urgent", "emergency": "immediate"}
 SCORING_CATEGORY = "Scoring"
 
@@ -194,7 +195,7 @@ def _table(node: Node, sources: _Sources) -> list[Block]:
     head = node.texts("head")
     rows = []
     for row in node.child("rows").items():
-        cells = [str(cell) for cell in row.list_value()]
+        cells = Node(row.path, row.where, {"cells": row.value}).texts("cells")
         if len(cells) != len(head):
             raise row.error(f"has {len(cells)} cells but the table has {len(head)} columns")
         rows.append({"cells": [{"text": cell} for cell in cells]})
@@ -419,6 +420,23 @@ def _total_question(node: Node, sources: _Sources) -> QuestionContent:
 
 QUESTION_BUILDERS = {"risk_question": _risk_question, "total_question": _total_question}
 
+STATED_FIGURES = (
+    (re.compile(r"\btotal(?: score)?(?: is| of)? (\d)\b"), "total", lambda e: e.total),
+    (re.compile(r"\bsubscale(?: is| of)? (\d)\b"), "subscale", lambda e: e.psychosocial),
+    (re.compile(r"\b(low|medium|high) risk\b"), "risk group", lambda e: e.risk),
+)
+
+
+def _stated_figures_check(node: Node, text: str, example: WorkedExample) -> None:
+    """A question about a worked example may quote its figures; they must be the example's."""
+    for pattern, name, figure in STATED_FIGURES:
+        for stated in pattern.findall(text):
+            if str(stated) != str(figure(example)):
+                raise node.error(
+                    f"states the {name} as {stated}, but worked example “{example.key}” has "
+                    f"{figure(example)}"
+                )
+
 
 def _question_read(node: Node, sources: _Sources) -> QuestionContent:
     fields = node.mapping()
@@ -431,15 +449,20 @@ def _question_read(node: Node, sources: _Sources) -> QuestionContent:
     if node.has("options"):
         for option in node.child("options").items():
             option.only_keys("text", "correct")
-            options.append((option.text("text"), option.flag("correct", default=False)))
+            options.append(
+                (option.text("text", max_length=500), option.flag("correct", default=False))
+            )
     problems = question_problems(kind=kind, options=options)
     if problems:
         raise node.error(" ".join(problems))
     example = sources.example(node.child("example")) if node.has("example") else None
+    text = node.text("text")
+    if example is not None:
+        _stated_figures_check(node.child("text"), text, example)
     return QuestionContent(
         kind=kind,
         category=node.text("category", max_length=100),
-        text=node.text("text"),
+        text=text,
         explanation=node.text("explanation"),
         options=tuple(options),
         example=example,
@@ -476,6 +499,7 @@ def _listed_files(node: Node, key: str, directory: Path, *, suffix: str) -> list
         if (entry.is_dir() if not suffix else entry.suffix == suffix)
     }
     for slug in slugs:
+        slug_check(node.child(key), slug)
         if slug not in present:
             raise node.child(key).error(
                 f"“{slug}” is listed but {directory.name}/ has no such entry"
@@ -501,7 +525,9 @@ def _module_read(directory: Path, sources: _Sources) -> ModuleContent:
     node = read_yaml(directory / "module.yaml")
     node.only_keys("title", "summary", "lessons", "quiz")
     lesson_slugs = _listed_files(node, "lessons", directory, suffix=".yaml")
-    unlisted = {p.stem for p in directory.glob("*.yaml")} - {*lesson_slugs, "module", "quiz"}
+    quiz_file = node.text("quiz")
+    listed = {*lesson_slugs, "module", Path(quiz_file).stem}
+    unlisted = {path.stem for path in directory.glob("*.yaml")} - listed
     if unlisted:
         raise node.child("lessons").error(f"{sorted(unlisted)[0]}.yaml is not listed")
     return ModuleContent(
@@ -509,7 +535,7 @@ def _module_read(directory: Path, sources: _Sources) -> ModuleContent:
         title=node.text("title", max_length=255),
         summary=node.text("summary", required=False, max_length=300),
         lessons=tuple(_lesson_read(directory / f"{slug}.yaml", sources) for slug in lesson_slugs),
-        quiz=_quiz_read(directory / node.text("quiz"), sources),
+        quiz=_quiz_read(directory / quiz_file, sources),
     )
 
 
@@ -622,14 +648,6 @@ def _quiz_ensure(content: QuizContent) -> Quiz:
     return quiz
 
 
-def _training_section() -> CourseIndexPage:
-    index = CourseIndexPage.objects.first()
-    if index is not None:
-        return index
-    site = Site.objects.get(is_default_site=True)
-    return training_section_ensure(home=site.root_page.specific)
-
-
 @transaction.atomic
 def course_load(*, content: CourseContent | None = None) -> CoursePage:
     """The course under the training section, with its modules, lessons and quizzes.
@@ -639,7 +657,7 @@ def course_load(*, content: CourseContent | None = None) -> CoursePage:
     own pages (`seed_site`); creates the training section if it is missing.
     """
     content = content or course_read()
-    index = _training_section()
+    index = training_section_ensure()
     course = _child_ensure(
         parent=index,
         model=CoursePage,
@@ -656,16 +674,20 @@ def course_load(*, content: CourseContent | None = None) -> CoursePage:
         },
     )
     for module_content in content.modules:
-        module = _child_ensure(
-            parent=course,
-            model=ModulePage,
-            slug=module_content.slug,
-            fields={
-                "title": module_content.title,
-                "summary": module_content.summary,
-                "quiz": _quiz_ensure(module_content.quiz),
-            },
-        )
+        module = ModulePage.objects.child_of(course).filter(slug=module_content.slug).first()
+        if module is None:
+            # Only a module being created gets its quiz: one an editor renamed or detached
+            # stays as they left it.
+            module = _child_ensure(
+                parent=course,
+                model=ModulePage,
+                slug=module_content.slug,
+                fields={
+                    "title": module_content.title,
+                    "summary": module_content.summary,
+                    "quiz": _quiz_ensure(module_content.quiz),
+                },
+            )
         for lesson in module_content.lessons:
             _child_ensure(
                 parent=module,

@@ -28,8 +28,10 @@ class CourseIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    # Where the section may go is the site's decision (the home page's `subpage_types`): naming
-    # the home page here would point up from `courses` to `cms`.
+    # The role matrix (`core.roles`) grants its "training" page permissions on this page.
+    role_section = "training"
+    # Where the section may go is the site's decision: `cms` sets `parent_page_types` (the home
+    # page) when it starts, since naming the home page here would point up to `cms`.
     subpage_types = ["courses.CoursePage"]
     max_count = 1
     template = "courses/learning/course_index_page.html"

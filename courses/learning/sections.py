@@ -6,7 +6,7 @@ left as editors made it.
 
 from django.db import transaction
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from courses.learning.models import CourseIndexPage
 
@@ -22,8 +22,8 @@ TRAINING = {
 
 
 @transaction.atomic
-def training_section_ensure(*, home: Page) -> CourseIndexPage:
-    """The training section under the home page.
+def training_section_ensure(*, home: Page | None = None) -> CourseIndexPage:
+    """The training section under the home page (the default site's, unless one is given).
 
     If a training section already exists anywhere (editors may have moved or renamed it), that
     one is kept and no second is made. Who may author in it is the role matrix's business
@@ -31,6 +31,7 @@ def training_section_ensure(*, home: Page) -> CourseIndexPage:
     """
     index = CourseIndexPage.objects.first()
     if index is None:
+        home = home or Site.objects.get(is_default_site=True).root_page
         index = CourseIndexPage(**TRAINING)
         home.add_child(instance=index)
         index.save_revision().publish()

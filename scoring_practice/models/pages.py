@@ -54,8 +54,10 @@ class PracticeIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
-    # Where the section may go is the site's decision (the home page's `subpage_types`): naming
-    # the home page here would point up from `scoring_practice` to `cms`.
+    # The role matrix (`core.roles`) grants its "practice" page permissions on this page.
+    role_section = "practice"
+    # Where the section may go is the site's decision: `cms` sets `parent_page_types` (the home
+    # page) when it starts, since naming the home page here would point up to `cms`.
     subpage_types = ["scoring_practice.VignettePage"]
     max_count = 1
 

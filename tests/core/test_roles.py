@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Page
 
 import pytest
 
@@ -12,10 +12,13 @@ from core.choices import Role
 from core.roles import (
     ROLE_MATRIX,
     WHOLE_SITE,
+    UnknownPermission,
     mfa_required_roles,
     roles_sync,
     user_is_trainer,
 )
+from courses.models import CourseIndexPage
+from scoring_practice.models import PracticeIndexPage
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +129,35 @@ def test_the_permission_alone_makes_a_trainer_whatever_the_group():
     lead = type(lead).objects.get(pk=lead.pk)
 
     assert user_is_trainer(lead)
+
+
+def test_section_permissions_follow_the_section_when_editors_rename_it():
+    call_command("seed_site", verbosity=0)
+    training = CourseIndexPage.objects.get()
+    training.slug = "courses"
+    training.title = "Courses"
+    training.save_revision().publish()
+    GroupPagePermission.objects.filter(page=training).delete()
+
+    roles_sync()
+
+    assert granted_page_permissions(Role.TRAINER) >= {
+        ("courses", codename) for codename in ("add_page", "change_page", "publish_page")
+    }
+
+
+def test_a_permission_the_matrix_names_that_does_not_exist_stops_the_sync(monkeypatch):
+    from core import roles
+
+    misspelt = roles.RoleGrant(permissions=("courses.add_quizz",))
+    monkeypatch.setattr(roles, "ROLE_MATRIX", {**roles.ROLE_MATRIX, Role.TRAINEE: misspelt})
+
+    with pytest.raises(UnknownPermission, match="courses.add_quizz"):
+        roles_sync()
+
+
+def test_the_sections_may_only_go_directly_under_the_home_page(home):
+    root = Page.get_first_root_node()
+    for section in (CourseIndexPage, PracticeIndexPage):
+        assert section.can_create_at(home)
+        assert not section.can_create_at(root)

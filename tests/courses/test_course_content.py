@@ -374,3 +374,30 @@ def test_load_content_refuses_broken_files_and_writes_nothing(course_copy, monke
 
     assert Page.objects.count() == pages
     assert not Quiz.objects.exists()
+
+
+def test_a_question_quoting_a_worked_example_must_quote_its_figures(course_copy):
+    quiz = course_copy / "communicating-risk" / "quiz.yaml"
+    _edit(quiz, "(total 5, subscale 4)", "(total 6, subscale 4)")
+
+    with pytest.raises(ContentError) as refused:
+        course_read(course_copy)
+
+    assert "communicating-risk/quiz.yaml: questions[" in str(refused.value)
+    assert "states the total as 6, but worked example “high” has 5" in str(refused.value)
+
+
+def test_a_field_written_twice_is_refused_rather_than_one_copy_kept(course_copy):
+    lesson = course_copy / "why-stratify" / "low-back-pain-in-primary-care.yaml"
+    _edit(lesson, "estimated_minutes: 10\n", "estimated_minutes: 10\nestimated_minutes: 20\n")
+
+    with pytest.raises(ContentError, match="“estimated_minutes” is written twice"):
+        course_read(course_copy)
+
+
+def test_a_table_cell_yaml_would_turn_into_true_or_false_must_be_quoted(course_copy):
+    lesson = course_copy / "scoring-the-tool" / "the-nine-items.yaml"
+    _edit(lesson, "- - '1'", "- - No")
+
+    with pytest.raises(ContentError, match=r"rows\[0\]\.cells\[0\]: expected text"):
+        course_read(course_copy)

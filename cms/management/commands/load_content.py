@@ -2,6 +2,7 @@
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from core.content_files import ContentError
 from courses.learning.loader import course_load, course_read
@@ -20,9 +21,10 @@ class Command(BaseCommand):
             course, vignettes = course_read(), vignettes_read()
         except ContentError as error:
             raise CommandError(str(error)) from error
-        call_command("seed_site", verbosity=0)
-        course_load(content=course)
-        created = vignettes_load(content=vignettes)
+        with transaction.atomic():  # all of it, or nothing
+            call_command("seed_site", verbosity=0)
+            course_load(content=course)
+            created = vignettes_load(content=vignettes)
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(
