@@ -22,7 +22,14 @@ class VignettePageForm(WagtailAdminPageForm):
         choices=RED_FLAG_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Red-flag triage cases only. A case with a red flag is referred, not stratified.",
+        help_text="Red-flag triage cases only: the serious condition(s) suspected. A case in "
+        "which serious pathology is suspected is referred, not stratified.",
+    )
+    acceptable_red_flags = forms.MultipleChoiceField(
+        choices=RED_FLAG_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Other suspected conditions a clinician could defensibly name as well.",
     )
 
     def _checks_reference(self) -> bool:

@@ -21,7 +21,7 @@ api = NinjaAPI(
     version="1",
     description=(
         "Scores the Keele STarT Back Screening Tool and returns the matched treatment. "
-        f"{startback.LICENCE_NOTE} {startback.COPYRIGHT}."
+        f"{startback.STATEMENT} {startback.LICENCE_NOTE}"
     ),
     urls_namespace="api-v1",
 )
@@ -190,7 +190,7 @@ def score(request: HttpRequest, payload: ScoreRequest):
             **asdict(treatment),
             "care_for_everyone": startback.CARE_FOR_EVERYONE,
         },
-        "copyright": startback.COPYRIGHT,
+        "copyright": startback.STATEMENT,
     }
 
 
@@ -215,7 +215,7 @@ def instrument(request: HttpRequest):
             for item in startback.ITEMS
         ],
         "scoring": SCORING_RULES,
-        "copyright": startback.COPYRIGHT,
+        "copyright": startback.STATEMENT,
         "licence": startback.LICENCE_NOTE,
         "source": startback.SOURCE_URL,
     }

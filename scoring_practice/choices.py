@@ -69,7 +69,16 @@ BOTHERSOMENESS_CHOICES = [
     (option.value, option.label) for option in startback.BOTHERSOMENESS_OPTIONS
 ]
 RED_FLAG_CHOICES = [(flag.key, flag.name) for flag in startback.RED_FLAGS]
-RED_FLAG_ACTION_CHOICES = [(flag.key, flag.action) for flag in startback.RED_FLAGS]
+# How soon, and where, a patient who is not stratified is sent.
+REFERRAL_URGENCY_CHOICES = [
+    (urgency.value, urgency.label)
+    for urgency in (startback.Urgency.EMERGENCY, startback.Urgency.URGENT)
+]
+DESTINATION_CHOICES = [
+    (destination.value, destination.label)
+    for destination in startback.Destination
+    if destination is not startback.Destination.PRIMARY_CARE
+]
 
 
 def item_choices(number: int) -> list[tuple[str, str]]:

@@ -1,8 +1,18 @@
-"""The feedback engine: compares a trainee's answers with a vignette's reference and names mistakes.
+"""Feedback on a vignette answer: the triage decision, the items, the scoring and the group.
 
-Plain functions over the core's types and `Reference`; nothing here touches the database, so every
-rule is unit-tested directly. The named mistakes are module constants: the feedback page shows their
-titles and explanations, and the tests look for the same text.
+Plain functions over the core's types and `Reference`; nothing here touches the database. Scoring
+mistakes are named by the diagnosis engine (`scoring_practice.diagnosis`); this module adds the
+triage judgement (was serious pathology suspected, which condition, how urgent, where to) and puts
+it together so that no page says two contradictory things:
+
+- Arithmetic is judged on the answers the trainee scored (their own reading of a consultation, or
+  the questionnaire shown), so a reading mistake is told apart from a counting one.
+- The group is judged on the reference answers. When the trainee's own answers lead elsewhere,
+  the page says both plainly ("from your answers the group would be medium; with the reference
+  answers it is high because of items 5 and 8"). An item answered with an acceptable alternative
+  reading counts as right, and so does the group those answers lead to.
+- A right group never carries a group mistake; a triage answer counts as right when the decision
+  and its urgency are right, and the feedback says what else was off.
 """
 
 from __future__ import annotations
@@ -12,92 +22,70 @@ from dataclasses import dataclass
 
 from scoring_practice import startback
 from scoring_practice.choices import REFERRAL
+from scoring_practice.diagnosis import MISTAKES, Diagnosis, Mistake, diagnose
 from scoring_practice.reference import Reference, items_list
 
-
-@dataclass(frozen=True)
-class Mistake:
-    """One of the classic errors in using the tool, as the feedback names it."""
-
-    code: str
-    title: str
-    explanation: str
+RED_FLAG_MISSED = "red_flag_missed"
+NEEDLESS_REFERRAL = "needless_referral"
 
 
-MISTAKE_ITEM9_MODERATELY = Mistake(
-    "item9_moderately",
-    "Item 9: “Moderately” counted as a point",
-    "On item 9 only “Very much” and “Extremely” score 1. “Not at all”, “Slightly” and "
-    "“Moderately” all score 0.",
-)
-MISTAKE_HIGH_WITHOUT_SUBSCALE = Mistake(
-    "high_without_subscale",
-    "A total of 4 or more called high risk without checking the subscale",
-    "A total of 4 or more rules out low risk, but only a psychosocial subscale (items 5 to 9) of "
-    "4 or more makes it high risk. A total of 4 or more with a subscale of 3 or less is medium "
-    "risk.",
-)
-MISTAKE_WRONG_SUBSCALE_ITEMS = Mistake(
-    "wrong_subscale_items",
-    "The subscale was built from the wrong items",
-    "The psychosocial subscale is items 5, 6, 7, 8 and 9 (fear, anxiety, catastrophising, low "
-    "mood and bothersomeness). Some secondary sources wrongly list items 1, 4, 7, 8 and 9.",
-)
-MISTAKE_RED_FLAG_MISSED = Mistake(
-    "red_flag_missed",
-    "A red flag was missed",
-    "The tool is only used once serious pathology has been screened out. A patient with a red "
-    "flag is not stratified: they need urgent or emergency referral, not a risk group.",
-)
-MISTAKE_NEEDLESS_REFERRAL = Mistake(
-    "needless_referral",
-    "A case without red flags was sent for urgent referral",
-    "Nothing in this case suggests serious pathology, so it should be stratified with the tool "
-    "and matched to the care for its risk group. Urgent referral is for red flags.",
-)
-MISTAKES: dict[str, Mistake] = {
-    mistake.code: mistake
-    for mistake in (
-        MISTAKE_ITEM9_MODERATELY,
-        MISTAKE_HIGH_WITHOUT_SUBSCALE,
-        MISTAKE_WRONG_SUBSCALE_ITEMS,
-        MISTAKE_RED_FLAG_MISSED,
-        MISTAKE_NEEDLESS_REFERRAL,
-    )
+TRIAGE_MISTAKES: dict[str, Mistake] = {
+    RED_FLAG_MISSED: Mistake(
+        RED_FLAG_MISSED,
+        "Serious pathology was suspected, and the patient was stratified",
+        "The tool is for back pain without a suspected serious cause. When the story raises that "
+        "suspicion, the patient is referred as urgently as the suspicion requires, and is not "
+        "given a risk group.",
+    ),
+    NEEDLESS_REFERRAL: Mistake(
+        NEEDLESS_REFERRAL,
+        "A patient who can be stratified was referred",
+        "Nothing in this case raises the suspicion of serious pathology, so it is stratified with "
+        "the tool and matched to the care for its risk group, with safety-netting.",
+    ),
 }
-
-# Item sets trainees have been seen to sum instead of 5–9: the list some secondary sources print,
-# the first five items, and the right window shifted by one.
-WRONG_SUBSCALE_SETS: tuple[tuple[int, ...], ...] = (
-    (1, 4, 7, 8, 9),
-    (1, 2, 3, 4, 5),
-    (4, 5, 6, 7, 8),
-)
+# Every mistake a feedback page can name, scoring and triage alike.
+ALL_MISTAKES: dict[str, Mistake] = {**MISTAKES, **TRIAGE_MISTAKES}
 
 
 @dataclass(frozen=True)
 class SeenMistake:
-    """A named mistake as it showed in one attempt: the mistake and what gave it away."""
+    """A triage mistake as it showed in one attempt (scoring mistakes are `Diagnosis`)."""
 
-    mistake: Mistake
+    code: str
     detail: str
 
     @property
-    def code(self) -> str:
-        return self.mistake.code
+    def title(self) -> str:
+        return TRIAGE_MISTAKES[self.code].title
+
+    @property
+    def explanation(self) -> str:
+        return TRIAGE_MISTAKES[self.code].explanation
+
+
+def red_flag_missed(reference: Reference) -> SeenMistake:
+    names = ", ".join(flag.name.lower() for flag in reference.red_flag_objects)
+    return SeenMistake(RED_FLAG_MISSED, f"Here: {names}.")
+
+
+def needless_referral(reference: Reference) -> SeenMistake:
+    detail = reference.triage_note or "No feature of the story points to a serious cause."
+    return SeenMistake(NEEDLESS_REFERRAL, detail)
 
 
 @dataclass(frozen=True)
 class Submission:
     """What the trainee answered. Fields not asked in the vignette's mode stay empty.
 
-    `stratifiable` is the triage answer (triage mode only); when it is False, `red_flags` and
-    `red_flag_action` (the key of the red flag whose action was chosen) say why and what next.
+    `stratifiable` is the triage answer (triage mode only); when it is False, `red_flags` (the
+    conditions suspected), `urgency` and `destination` say why and what next.
     """
 
     stratifiable: bool | None = None
     red_flags: tuple[str, ...] = ()
-    red_flag_action: str = ""
+    urgency: str = ""
+    destination: str = ""
     items: Mapping[int, str] | None = None
     total: int | None = None
     psychosocial: int | None = None
@@ -113,7 +101,8 @@ class Submission:
         return {
             "stratifiable": self.stratifiable,
             "red_flags": list(self.red_flags),
-            "red_flag_action": self.red_flag_action,
+            "urgency": self.urgency,
+            "destination": self.destination,
             "items": None
             if self.items is None
             else {str(n): value for n, value in self.items.items()},
@@ -129,7 +118,8 @@ class Submission:
         return cls(
             stratifiable=data.get("stratifiable"),
             red_flags=tuple(data.get("red_flags") or ()),
-            red_flag_action=data.get("red_flag_action") or "",
+            urgency=data.get("urgency") or "",
+            destination=data.get("destination") or "",
             items=None if items is None else {int(n): value for n, value in items.items()},
             total=data.get("total"),
             psychosocial=data.get("psychosocial"),
@@ -138,96 +128,57 @@ class Submission:
         )
 
 
-def arithmetic_mistakes(
-    *,
-    answers: Mapping[int, str],
-    total: int | None,
-    psychosocial: int | None,
-    risk: str,
-) -> list[SeenMistake]:
-    """The scoring mistakes that explain the numbers and group given for these answers.
+@dataclass(frozen=True)
+class TriageFeedback:
+    """The judgement on a referral: the conditions named, how urgent, and where to."""
 
-    `answers` are the item answers the trainee scored (the questionnaire shown, or their own
-    answers from the story), so arithmetic is judged on what they had in front of them. A mistake
-    is named only when the evidence points at it: a number one too high with "Moderately" on item
-    9, a subscale that is the sum of a known wrong set of items, or "high" for a total of 4 or more
-    with a subscale of 3 or less.
-    """
-    true = startback.score(answers)
-    seen: list[SeenMistake] = []
-    # Only a "Moderately" on item 9 can be miscounted as its point; it also leaves room for one
-    # more point in the total and the subscale.
-    moderately = answers.get(9) == startback.Bothersomeness.MODERATELY
-    item9_in_total = moderately and total is not None and total == true.total + 1
-    item9_in_subscale = (
-        moderately and psychosocial is not None and psychosocial == true.psychosocial + 1
+    flags_missed: tuple[startback.RedFlag, ...]
+    flags_unexpected: tuple[startback.RedFlag, ...]
+    flags_acceptable: tuple[startback.RedFlag, ...]
+    urgency_correct: bool
+    destination_correct: bool
+
+    @property
+    def flags_correct(self) -> bool:
+        return not self.flags_missed and not self.flags_unexpected
+
+    @property
+    def all_correct(self) -> bool:
+        return self.flags_correct and self.urgency_correct and self.destination_correct
+
+
+def _triage(reference: Reference, submission: Submission) -> TriageFeedback:
+    named = set(submission.red_flags)
+    main = set(reference.red_flags)
+    extras = set(reference.acceptable_red_flags)
+    allowed = main | extras
+    in_order = [flag.key for flag in startback.RED_FLAGS]
+    return TriageFeedback(
+        flags_missed=tuple(startback.red_flag(k) for k in in_order if k in main - named),
+        flags_unexpected=tuple(startback.red_flag(k) for k in in_order if k in named - allowed),
+        flags_acceptable=tuple(
+            startback.red_flag(k)
+            for k in in_order
+            if k in named & set(reference.acceptable_red_flags)
+        ),
+        urgency_correct=submission.urgency == reference.red_flag_urgency,
+        destination_correct=submission.destination == reference.red_flag_destination,
     )
-    item9_in_risk_only = (
-        moderately
-        and total is None
-        and psychosocial is None
-        and risk != true.risk.value
-        and risk
-        == startback.classify(total=true.total + 1, psychosocial=true.psychosocial + 1).value
-    )
-    if item9_in_total or item9_in_subscale:
-        given = []
-        if item9_in_total:
-            given.append(f"your total of {total} is one more than the true {true.total}")
-        if item9_in_subscale:
-            given.append(
-                f"your subscale of {psychosocial} is one more than the true {true.psychosocial}"
-            )
-        detail = "Item 9 is “Moderately”, which scores 0; " + " and ".join(given) + "."
-        seen.append(SeenMistake(MISTAKE_ITEM9_MODERATELY, detail))
-    elif item9_in_risk_only:
-        detail = (
-            f"Item 9 is “Moderately”, which scores 0. Counting it would give a total of "
-            f"{true.total + 1} and a subscale of {true.psychosocial + 1}: {risk} risk, the "
-            f"group you chose; the true group is {true.risk.value} risk."
-        )
-        seen.append(SeenMistake(MISTAKE_ITEM9_MODERATELY, detail))
-
-    if psychosocial is not None and psychosocial != true.psychosocial and not item9_in_subscale:
-        for wrong_set in WRONG_SUBSCALE_SETS:
-            wrong_sum = sum(true.item_scores[n - 1] for n in wrong_set)
-            if wrong_sum == psychosocial:
-                seen.append(
-                    SeenMistake(
-                        MISTAKE_WRONG_SUBSCALE_ITEMS,
-                        f"Your subscale of {psychosocial} is the sum of {items_list(wrong_set)}. "
-                        f"Items 5 to 9 here sum to {true.psychosocial}.",
-                    )
-                )
-                break
-
-    if (
-        risk == startback.RiskGroup.HIGH
-        and true.risk is startback.RiskGroup.MEDIUM
-        and (psychosocial is None or psychosocial < startback.PSYCHOSOCIAL_HIGH_MIN)
-    ):
-        seen.append(
-            SeenMistake(
-                MISTAKE_HIGH_WITHOUT_SUBSCALE,
-                f"The total is {true.total}, but the subscale is {true.psychosocial}: this is "
-                "medium risk, not high.",
-            )
-        )
-    return seen
 
 
 @dataclass(frozen=True)
 class ItemFeedback:
-    """One item: the trainee's answer beside the reference and its rationale."""
+    """One item: the trainee's answer beside the reference, any acceptable alternative, and why."""
 
     item: startback.Item
     given: str | None
     reference: str
+    alternative: str
     rationale: str
 
     @property
     def correct(self) -> bool:
-        return self.given == self.reference
+        return self.given in {self.reference, self.alternative} - {""}
 
     @property
     def given_label(self) -> str:
@@ -236,8 +187,17 @@ class ItemFeedback:
 
     @property
     def reference_label(self) -> str:
-        option = self.item.option(self.reference)
-        return option.label if option else self.reference
+        labels = [self.item.option(value) for value in (self.reference, self.alternative) if value]
+        return " or ".join(option.label for option in labels if option) or self.reference
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The banner at the top of the feedback: one judgement on the whole answer."""
+
+    right: bool
+    heading: str
+    body: str
 
 
 @dataclass(frozen=True)
@@ -249,16 +209,17 @@ class Feedback:
     items: tuple[ItemFeedback, ...]
     scored: startback.Score | None
     reference_score: startback.Score | None
+    triage: TriageFeedback | None
     triage_correct: bool | None
-    red_flags_named_correctly: bool | None
-    red_flag_action_correct: bool | None
     items_correct: int | None
     total_correct: bool | None
     psychosocial_correct: bool | None
     risk_correct: bool | None
     treatment_correct: bool
     outcome_correct: bool
-    mistakes: tuple[SeenMistake, ...]
+    mistakes: tuple[Diagnosis | SeenMistake, ...]
+    reading: str
+    verdict: Verdict
 
     @property
     def total_arithmetic_correct(self) -> bool | None:
@@ -290,57 +251,94 @@ class Feedback:
         )
 
 
+def _group_reasons(reference_items: Mapping[int, str], own_items: Mapping[int, str]) -> list[int]:
+    """The items whose points differ between the trainee's answers and the reference."""
+    own = startback.score(own_items).item_scores
+    ref = startback.score(reference_items).item_scores
+    return [n for n in startback.ITEM_NUMBERS if own[n - 1] != ref[n - 1]]
+
+
+def _referral_feedback(reference: Reference, submission: Submission) -> Feedback:
+    """The trainee judged that the patient cannot be stratified."""
+    triage = None
+    mistakes: tuple[Diagnosis | SeenMistake, ...] = ()
+    if reference.stratifiable:
+        mistakes = (needless_referral(reference),)
+        verdict = Verdict(
+            False,
+            "Not quite: this patient can be stratified",
+            "Nothing in the story raises the suspicion of serious pathology. Score the tool and "
+            "match the care to the risk group, with safety-netting.",
+        )
+        urgency_right = False
+    else:
+        triage = _triage(reference, submission)
+        urgency_right = triage.urgency_correct
+        verdict = _referral_verdict(reference, triage)
+    return Feedback(
+        reference=reference,
+        submission=submission,
+        items=(),
+        scored=None,
+        reference_score=reference.score,
+        triage=triage,
+        triage_correct=not reference.stratifiable,
+        items_correct=None,
+        total_correct=None,
+        psychosocial_correct=None,
+        risk_correct=None,
+        treatment_correct=bool(triage and triage.urgency_correct and triage.destination_correct),
+        outcome_correct=not reference.stratifiable and urgency_right,
+        mistakes=mistakes,
+        reading="",
+        verdict=verdict,
+    )
+
+
+URGENCY_PHRASES = {
+    startback.Urgency.EMERGENCY: "as an emergency, the same day",
+    startback.Urgency.URGENT: "urgently, but not as a same-day emergency",
+}
+
+
+def _referral_verdict(reference: Reference, triage: TriageFeedback) -> Verdict:
+    how = URGENCY_PHRASES.get(reference.urgency, "")
+    where = startback.Destination(reference.red_flag_destination).label.lower()
+    if triage.all_correct:
+        return Verdict(True, f"Right: refer {how}", f"To {where}.")
+    if triage.urgency_correct:
+        off = []
+        if not triage.flags_correct:
+            off.append("which condition is suspected")
+        if not triage.destination_correct:
+            off.append("where the patient goes")
+        return Verdict(
+            True,
+            f"Right decision and urgency: refer {how}",
+            f"Read the points below on {' and '.join(off)}.",
+        )
+    return Verdict(
+        False,
+        "Partly right: this patient needs referral",
+        f"But {how}, to {where}.",
+    )
+
+
 def attempt_feedback(*, reference: Reference, submission: Submission) -> Feedback:
     """Judge a submission against the reference it was asked against."""
-    triage_asked = submission.stratifiable is not None
-    triage_correct = submission.stratifiable == reference.stratifiable if triage_asked else None
-    reference_score = reference.score
-    mistakes: list[SeenMistake] = []
-
     if not submission.stratified:
-        named = set(submission.red_flags)
-        expected = set(reference.red_flags)
-        red_flags_named_correctly = bool(expected) and named == expected
-        red_flag_action_correct = submission.red_flag_action in expected
-        if reference.stratifiable:
-            mistakes.append(
-                SeenMistake(
-                    MISTAKE_NEEDLESS_REFERRAL,
-                    "You judged that this patient could not be stratified; there are no red "
-                    "flags in the case.",
-                )
-            )
-        return Feedback(
-            reference=reference,
-            submission=submission,
-            items=(),
-            scored=None,
-            reference_score=reference_score,
-            triage_correct=triage_correct,
-            red_flags_named_correctly=red_flags_named_correctly,
-            red_flag_action_correct=red_flag_action_correct,
-            items_correct=None,
-            total_correct=None,
-            psychosocial_correct=None,
-            risk_correct=None,
-            treatment_correct=not reference.stratifiable and red_flag_action_correct,
-            outcome_correct=not reference.stratifiable,
-            mistakes=tuple(mistakes),
-        )
+        return _referral_feedback(reference, submission)
 
+    reference_score = reference.score
+    triage_correct = reference.stratifiable if submission.stratifiable is not None else None
+    mistakes: list[Diagnosis | SeenMistake] = []
     if not reference.stratifiable:
-        names = ", ".join(flag.name.lower() for flag in reference.red_flag_objects)
-        mistakes.append(
-            SeenMistake(
-                MISTAKE_RED_FLAG_MISSED,
-                f"You went on to stratify a patient with {names}.",
-            )
-        )
+        mistakes.append(red_flag_missed(reference))
 
     # The answers the trainee scored: their own reading of the story, or the questionnaire shown.
     answered = submission.items if submission.items is not None else reference.items
     scored = None if startback.answers_errors(answered) else startback.score(answered)
-    items = ()
+    items: tuple[ItemFeedback, ...] = ()
     items_correct = None
     if submission.items is not None:
         items = tuple(
@@ -348,25 +346,55 @@ def attempt_feedback(*, reference: Reference, submission: Submission) -> Feedbac
                 item=question,
                 given=submission.items.get(question.number),
                 reference=reference.items.get(question.number, ""),
+                alternative=reference.alternatives.get(question.number, ""),
                 rationale=reference.rationales.get(question.number, ""),
             )
             for question in startback.ITEMS
         )
         items_correct = sum(feedback.correct for feedback in items)
+
+    # The group is right if it is the reference's, or if every item was read acceptably and the
+    # group follows from those answers.
+    own_group = scored.risk.value if scored is not None else ""
+    all_items_acceptable = bool(items) and items_correct == len(items)
+    risk_correct = None
+    if reference.stratifiable:
+        risk_correct = submission.risk == reference.risk or (
+            all_items_acceptable and submission.risk == own_group
+        )
+
     if scored is not None:
-        mistakes += arithmetic_mistakes(
+        # A right group carries no group mistake: judge only the numbers then.
+        judged_risk = own_group if risk_correct else submission.risk
+        mistakes += diagnose(
             answers=answered,
             total=submission.total,
             psychosocial=submission.psychosocial,
-            risk=submission.risk,
+            risk=judged_risk,
         )
     if reference.stratifiable and submission.treatment == REFERRAL:
-        mistakes.append(
-            SeenMistake(
-                MISTAKE_NEEDLESS_REFERRAL,
-                "You chose urgent referral for a patient with no red flags.",
+        mistakes.append(needless_referral(reference))
+
+    reading = ""
+    if (
+        submission.items is not None
+        and scored is not None
+        and reference_score is not None
+        and reference.stratifiable
+        and own_group != reference.risk
+    ):
+        differing = _group_reasons(reference.items, submission.items)
+        if all_items_acceptable:
+            reading = (
+                f"Your answers to {items_list(differing)} differ from the reference but are fair "
+                f"readings of the story; with them the group is {own_group} risk, which counts "
+                f"as right. With the reference answers it is {reference.risk} risk."
             )
-        )
+        else:
+            reading = (
+                f"From your answers the group would be {own_group} risk; with the reference "
+                f"answers it is {reference.risk} risk, because of {items_list(differing)}."
+            )
 
     total_correct = (
         submission.total == reference_score.total
@@ -378,23 +406,44 @@ def attempt_feedback(*, reference: Reference, submission: Submission) -> Feedbac
         if reference_score is not None and submission.psychosocial is not None
         else None
     )
-    risk_correct = submission.risk == reference.risk if reference.stratifiable else None
+    if not reference.stratifiable:
+        verdict = Verdict(
+            False,
+            "Not quite: serious pathology is suspected here",
+            "A patient in whom a serious cause is suspected is referred, not stratified.",
+        )
+    elif risk_correct:
+        verdict = Verdict(
+            True,
+            f"Right risk group: {startback.RiskGroup(submission.risk).label}",
+            "Read the points below all the same." if mistakes else "",
+        )
+    else:
+        verdict = Verdict(
+            False,
+            f"Not quite: this patient is {reference.risk} risk",
+            "Work through the feedback below, then try the case again.",
+        )
+    treatment_correct = submission.treatment == reference.treatment or bool(
+        risk_correct and submission.treatment == submission.risk
+    )
     return Feedback(
         reference=reference,
         submission=submission,
         items=items,
         scored=scored,
         reference_score=reference_score,
+        triage=None,
         triage_correct=triage_correct,
-        red_flags_named_correctly=None,
-        red_flag_action_correct=None,
         items_correct=items_correct,
         total_correct=total_correct,
         psychosocial_correct=psychosocial_correct,
         risk_correct=risk_correct,
-        treatment_correct=submission.treatment == reference.treatment,
+        treatment_correct=treatment_correct,
         outcome_correct=bool(reference.stratifiable and risk_correct),
         mistakes=tuple(mistakes),
+        reading=reading,
+        verdict=verdict,
     )
 
 
@@ -406,7 +455,7 @@ class DrillFeedback:
     risk: str
     total: int | None
     psychosocial: int | None
-    mistakes: tuple[SeenMistake, ...]
+    mistakes: tuple[Diagnosis, ...]
 
     @property
     def correct(self) -> bool:
@@ -431,7 +480,5 @@ def drill_feedback(
         risk=risk,
         total=total,
         psychosocial=psychosocial,
-        mistakes=tuple(
-            arithmetic_mistakes(answers=answers, total=total, psychosocial=psychosocial, risk=risk)
-        ),
+        mistakes=diagnose(answers=answers, total=total, psychosocial=psychosocial, risk=risk),
     )

@@ -6,9 +6,10 @@ from django import forms
 
 from scoring_practice import startback
 from scoring_practice.choices import (
-    RED_FLAG_ACTION_CHOICES,
+    DESTINATION_CHOICES,
     RED_FLAG_CHOICES,
     REFERRAL,
+    REFERRAL_URGENCY_CHOICES,
     Difficulty,
     RiskChoice,
     TreatmentChoice,
@@ -18,9 +19,10 @@ from scoring_practice.choices import (
 from scoring_practice.feedback import Submission
 
 MESSAGE_STRATIFIABLE_REQUIRED = "Choose whether this patient can be stratified"
-MESSAGE_RED_FLAGS_REQUIRED = "Select the red flags the patient has"
-MESSAGE_RED_FLAG_ACTION_REQUIRED = "Choose what should happen next"
-MESSAGE_ITEM_REQUIRED = "Choose how the patient would answer item {number}"
+MESSAGE_RED_FLAGS_REQUIRED = "Select the serious condition you suspect"
+MESSAGE_URGENCY_REQUIRED = "Choose how urgently the patient should be seen"
+MESSAGE_DESTINATION_REQUIRED = "Choose where the patient should go"
+MESSAGE_ITEM_REQUIRED = "Choose the answer the story supports for item {number}"
 MESSAGE_TOTAL = "Enter the total score as a whole number from 0 to 9"
 MESSAGE_PSYCHOSOCIAL = "Enter the psychosocial subscale score as a whole number from 0 to 5"
 MESSAGE_RISK_REQUIRED = "Choose the risk group"
@@ -34,8 +36,8 @@ MESSAGE_DRILL_RISK_REQUIRED = "Choose the risk group for this questionnaire"
 YES = "yes"
 NO = "no"
 STRATIFIABLE_CHOICES = [
-    (YES, "Yes: there are no red flags, so I can use the tool"),
-    (NO, "No: there is a red flag, so the patient needs referral"),
+    (YES, "Yes: nothing raises the suspicion of serious pathology, so I can use the tool"),
+    (NO, "No: serious pathology is suspected, so the patient needs referral"),
 ]
 
 
@@ -77,9 +79,9 @@ class AttemptForm(forms.Form):
     """A trainee's answer to a vignette. The fields depend on the vignette's mode.
 
     Questionnaire mode asks for the total, subscale, risk group and treatment; consultation mode
-    first asks for the nine items as the patient would answer them; triage mode first asks whether
-    the patient can be stratified at all, and then either the red flags and action (if not) or
-    everything consultation mode asks (if so).
+    first asks which answer to each of the nine items the story supports; triage mode first asks
+    whether the patient can be stratified at all, and then either the suspected condition, how
+    urgently and where to (if not) or everything consultation mode asks (if so).
     """
 
     ticket = forms.CharField(widget=forms.HiddenInput)
@@ -97,15 +99,21 @@ class AttemptForm(forms.Form):
                 error_messages={"required": MESSAGE_STRATIFIABLE_REQUIRED},
             )
             self.fields["red_flags"] = forms.MultipleChoiceField(
-                label="If not: which red flags does the patient have?",
+                label="If not: which serious condition do you suspect?",
                 help_text="Select all that apply",
                 choices=RED_FLAG_CHOICES,
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
             )
-            self.fields["red_flag_action"] = forms.ChoiceField(
-                label="If not: what should happen next?",
-                choices=RED_FLAG_ACTION_CHOICES,
+            self.fields["urgency"] = forms.ChoiceField(
+                label="If not: how urgently should the patient be seen?",
+                choices=REFERRAL_URGENCY_CHOICES,
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            self.fields["destination"] = forms.ChoiceField(
+                label="If not: where should the patient go?",
+                choices=DESTINATION_CHOICES,
                 widget=forms.RadioSelect,
                 required=False,
             )
@@ -150,15 +158,18 @@ class AttemptForm(forms.Form):
     STRATIFY_FIELDS = ("total", "psychosocial", "risk", "treatment")
 
     def clean(self):
-        cleaned_data = super().clean()
+        super().clean()
+        cleaned_data = self.cleaned_data
         if self.mode != VignetteMode.TRIAGE:
             return cleaned_data
         stratifiable = cleaned_data.get("stratifiable")
         if stratifiable == NO:
             if not cleaned_data.get("red_flags"):
                 self.add_error("red_flags", MESSAGE_RED_FLAGS_REQUIRED)
-            if not cleaned_data.get("red_flag_action"):
-                self.add_error("red_flag_action", MESSAGE_RED_FLAG_ACTION_REQUIRED)
+            if not cleaned_data.get("urgency"):
+                self.add_error("urgency", MESSAGE_URGENCY_REQUIRED)
+            if not cleaned_data.get("destination"):
+                self.add_error("destination", MESSAGE_DESTINATION_REQUIRED)
         elif stratifiable == YES:
             # Everything the stratifying path asks becomes required once the trainee takes it.
             for name in self.STRATIFY_FIELDS + tuple(f.name for f in self.item_fields):
@@ -176,7 +187,8 @@ class AttemptForm(forms.Form):
                 return Submission(
                     stratifiable=False,
                     red_flags=tuple(data["red_flags"]),
-                    red_flag_action=data["red_flag_action"],
+                    urgency=data["urgency"],
+                    destination=data["destination"],
                     treatment=REFERRAL,
                 )
         items = None

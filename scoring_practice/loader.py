@@ -22,7 +22,14 @@ from django.utils.html import escape
 from core.content_files import ContentError, Node, read_yaml
 from scoring_practice import startback
 from scoring_practice.blocks import questionnaire_answers
-from scoring_practice.choices import REFERRAL, Difficulty, ProfessionFocus, VignetteMode
+from scoring_practice.choices import (
+    DESTINATION_CHOICES,
+    REFERRAL,
+    REFERRAL_URGENCY_CHOICES,
+    Difficulty,
+    ProfessionFocus,
+    VignetteMode,
+)
 from scoring_practice.models import VignettePage
 from scoring_practice.reference import RED_FLAG_KEYS, Reference, reference_problems
 from scoring_practice.sections import practice_section_ensure
@@ -53,6 +60,11 @@ class VignetteContent:
     treatment_rationale: str
     red_flags: tuple[str, ...]
     red_flag_action: str
+    acceptable_red_flags: tuple[str, ...] = ()
+    urgency: str = ""
+    destination: str = ""
+    triage_note: str = ""
+    alternatives: dict[int, str] | None = None
 
     @property
     def summary(self) -> str:
@@ -71,6 +83,11 @@ class VignetteContent:
             treatment_rationale=self.treatment_rationale,
             red_flags=self.red_flags,
             red_flag_action=self.red_flag_action,
+            acceptable_red_flags=self.acceptable_red_flags,
+            red_flag_urgency=self.urgency,
+            red_flag_destination=self.destination,
+            triage_note=self.triage_note,
+            alternatives=self.alternatives or {},
             questionnaires=tuple(
                 questionnaire_answers(value)
                 for name, value in self.story
@@ -91,7 +108,11 @@ class VignetteContent:
             profession_focus=self.focus,
             mode=self.mode,
             red_flags=list(self.red_flags),
+            acceptable_red_flags=list(self.acceptable_red_flags),
+            red_flag_urgency=self.urgency,
+            red_flag_destination=self.destination,
             red_flag_action=self.red_flag_action,
+            triage_note=self.triage_note,
             # A red-flag case is answered by referral, so it carries no reference risk group.
             reference_risk="" if self.red_flags else self.risk,
             reference_treatment=self.treatment,
@@ -100,6 +121,9 @@ class VignetteContent:
         for number in startback.ITEM_NUMBERS:
             setattr(page, f"reference_item_{number}", self.answers[number])
             setattr(page, f"reference_rationale_{number}", self.rationales[number])
+            setattr(
+                page, f"reference_alternative_{number}", (self.alternatives or {}).get(number, "")
+            )
         return page
 
 
@@ -139,21 +163,35 @@ def _story_read(node: Node, answers: dict[int, str]) -> list[tuple[str, Any]]:
     return story
 
 
-def _answers_read(node: Node) -> tuple[dict[int, str], dict[int, str]]:
-    answers, rationales = {}, {}
+def _answers_read(node: Node) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    answers, rationales, alternatives = {}, {}, {}
     keys = node.mapping()
     for number in startback.ITEM_NUMBERS:
         if number not in keys:
             raise node.error(f"item {number} has no reference answer")
         entry = node.child(number)
-        entry.only_keys("answer", "rationale")
+        entry.only_keys("answer", "also", "rationale")
         choices = [option.value for option in startback.item(number).options]
         answers[number] = entry.choice("answer", choices)
         rationales[number] = entry.text("rationale")
+        if entry.has("also"):
+            alternatives[number] = entry.choice("also", choices)
     extra = sorted(str(key) for key in keys if key not in startback.ITEM_NUMBERS)
     if extra:
         raise node.error(f"“{extra[0]}” is not an item of the tool (items are 1 to 9)")
-    return answers, rationales
+    return answers, rationales, alternatives
+
+
+def _keys_read(node: Node, key: str) -> tuple[str, ...]:
+    if not node.has(key):
+        return ()
+    keys = tuple(node.texts(key))
+    for flag in keys:
+        if flag not in RED_FLAG_KEYS:
+            raise node.child(key).error(
+                f"“{flag}” is not a red flag (expected one of {', '.join(sorted(RED_FLAG_KEYS))})"
+            )
+    return keys
 
 
 def vignette_read(path: Path) -> VignetteContent:
@@ -166,15 +204,24 @@ def vignette_read(path: Path) -> VignetteContent:
     patient.only_keys("name", "age", "occupation")
     reference = node.child("reference")
     reference.only_keys(
-        "answers", "risk", "treatment", "treatment_rationale", "red_flags", "red_flag_action"
+        "answers",
+        "risk",
+        "treatment",
+        "treatment_rationale",
+        "red_flags",
+        "acceptable_red_flags",
+        "urgency",
+        "destination",
+        "red_flag_action",
+        "triage_note",
     )
-    answers, rationales = _answers_read(reference.child("answers"))
-    red_flags = tuple(reference.texts("red_flags")) if reference.has("red_flags") else ()
-    for key in red_flags:
-        if key not in RED_FLAG_KEYS:
-            raise reference.child("red_flags").error(
-                f"“{key}” is not a red flag (expected one of {', '.join(sorted(RED_FLAG_KEYS))})"
-            )
+    answers, rationales, alternatives = _answers_read(reference.child("answers"))
+    red_flags = _keys_read(reference, "red_flags")
+    urgency = destination = ""
+    if reference.has("urgency"):
+        urgency = reference.choice("urgency", [value for value, _ in REFERRAL_URGENCY_CHOICES])
+    if reference.has("destination"):
+        destination = reference.choice("destination", [value for value, _ in DESTINATION_CHOICES])
     content = VignetteContent(
         slug=path.stem,
         title=node.text("title", max_length=255),
@@ -193,6 +240,11 @@ def vignette_read(path: Path) -> VignetteContent:
         treatment_rationale=reference.text("treatment_rationale"),
         red_flags=red_flags,
         red_flag_action=reference.text("red_flag_action", required=False),
+        acceptable_red_flags=_keys_read(reference, "acceptable_red_flags"),
+        urgency=urgency,
+        destination=destination,
+        triage_note=reference.text("triage_note", required=False),
+        alternatives=alternatives,
     )
     scored = startback.score(content.answers).risk.value
     if scored != content.risk:

@@ -101,7 +101,8 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "feedback": attempt.feedback(),
             "retry_url": retry_url,
             "practice_url": _practice_index_url(request),
-            "copyright": startback.COPYRIGHT,
+            "statement": startback.STATEMENT,
+            "backpac_label": startback.BACKPAC_LABEL,
         },
     )
 

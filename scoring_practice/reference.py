@@ -40,6 +40,31 @@ MESSAGE_RED_FLAGS_WRONG_MODE = (
     "Red flags can only be set on a red-flag triage vignette; this one is “{mode}”."
 )
 MESSAGE_RED_FLAG_UNKNOWN = "Unknown red flag: {key}."
+MESSAGE_ACCEPTABLE_ALSO_PRIMARY = (
+    "{flag} is both a main red flag and an acceptable extra; it can only be one of them."
+)
+MESSAGE_ACCEPTABLE_WITHOUT_PRIMARY = (
+    "Acceptable extra red flags only make sense in a case that has a main red flag."
+)
+MESSAGE_ACTION_MISSING = (
+    "A case with a red flag needs the right action: how urgent, and where the patient goes."
+)
+MESSAGE_ACTION_NOT_FOR_FLAGS = (
+    "“{urgency}” to “{destination}” is not an action the red-flag guidance gives for {flags}."
+)
+MESSAGE_ACTION_WITHOUT_RED_FLAG = (
+    "An urgency and destination are set, but no red flag is: a case without one is stratified."
+)
+MESSAGE_ALTERNATIVE_INVALID = (
+    "The acceptable alternative for item {number} is not one of its answers."
+)
+MESSAGE_ALTERNATIVE_SAME = (
+    "The acceptable alternative for item {number} is the reference answer itself."
+)
+MESSAGE_ALTERNATIVE_QUESTIONNAIRE = (
+    "A completed questionnaire leaves no room for another reading: remove the acceptable "
+    "alternatives ({items})."
+)
 MESSAGE_QUESTIONNAIRE_COUNT = (
     "A “score a completed questionnaire” vignette needs exactly one completed questionnaire in "
     "its story (it has {count})."
@@ -72,6 +97,22 @@ class Reference:
     red_flags: tuple[str, ...] = ()
     red_flag_action: str = ""
     questionnaires: tuple[Mapping[int, str], ...] = ()
+    # Red flags a clinician could defensibly name as well as the main ones.
+    acceptable_red_flags: tuple[str, ...] = ()
+    # For a red-flag case: how soon, and where (`startback.Urgency`, `startback.Destination`).
+    red_flag_urgency: str = ""
+    red_flag_destination: str = ""
+    # Why the triage decision is what it is (e.g. why mechanical night pain is not a red flag).
+    triage_note: str = ""
+    # Another answer to an item that the story can fairly be read as supporting.
+    alternatives: Mapping[int, str] = field(default_factory=dict)
+
+    def acceptable_answers(self, number: int) -> frozenset[str]:
+        """The answers to an item that count as right: the reference, and its alternative."""
+        answers = {self.items.get(number, "")}
+        if self.alternatives.get(number):
+            answers.add(self.alternatives[number])
+        return frozenset(answers - {""})
 
     @property
     def stratifiable(self) -> bool:
@@ -89,6 +130,33 @@ class Reference:
     def red_flag_objects(self) -> tuple[startback.RedFlag, ...]:
         return tuple(startback.red_flag(key) for key in self.red_flags if key in RED_FLAG_KEYS)
 
+    @property
+    def acceptable_red_flag_objects(self) -> tuple[startback.RedFlag, ...]:
+        return tuple(
+            startback.red_flag(key) for key in self.acceptable_red_flags if key in RED_FLAG_KEYS
+        )
+
+    @property
+    def urgency(self) -> startback.Urgency:
+        """How soon: for a stratifiable case, not urgent (stratify and safety-net)."""
+        if self.stratifiable:
+            return startback.Urgency.STRATIFY
+        try:
+            return startback.Urgency(self.red_flag_urgency)
+        except ValueError:
+            return startback.Urgency.EMERGENCY
+
+    @property
+    def action(self) -> startback.Action | None:
+        """The guidance's action for the main red flags that the reference chose."""
+        for flag in self.red_flag_objects:
+            action = flag.action_for(
+                urgency=self.red_flag_urgency, destination=self.red_flag_destination
+            )
+            if action is not None:
+                return action
+        return None
+
     def to_json(self) -> dict:
         """The snapshot stored with an attempt (JSON keys are strings)."""
         return {
@@ -101,6 +169,11 @@ class Reference:
             "treatment_rationale": self.treatment_rationale,
             "red_flags": list(self.red_flags),
             "red_flag_action": self.red_flag_action,
+            "acceptable_red_flags": list(self.acceptable_red_flags),
+            "red_flag_urgency": self.red_flag_urgency,
+            "red_flag_destination": self.red_flag_destination,
+            "triage_note": self.triage_note,
+            "alternatives": {str(n): value for n, value in self.alternatives.items() if value},
         }
 
     @classmethod
@@ -115,6 +188,11 @@ class Reference:
             treatment_rationale=data.get("treatment_rationale", ""),
             red_flags=tuple(data.get("red_flags", ())),
             red_flag_action=data.get("red_flag_action", ""),
+            acceptable_red_flags=tuple(data.get("acceptable_red_flags", ())),
+            red_flag_urgency=data.get("red_flag_urgency", ""),
+            red_flag_destination=data.get("red_flag_destination", ""),
+            triage_note=data.get("triage_note", ""),
+            alternatives={int(n): value for n, value in data.get("alternatives", {}).items()},
         )
 
 
@@ -153,6 +231,8 @@ def reference_problems(reference: Reference) -> list[str]:
     ]
     if reference.red_flags and reference.mode != VignetteMode.TRIAGE:
         problems.append(MESSAGE_RED_FLAGS_WRONG_MODE.format(mode=_mode_label(reference.mode)))
+    problems += _triage_problems(reference)
+    problems += _alternative_problems(reference)
 
     result = reference.score
     if result is not None:
@@ -200,6 +280,55 @@ def reference_problems(reference: Reference) -> list[str]:
     elif reference.questionnaires:
         problems.append(MESSAGE_QUESTIONNAIRE_GIVES_AWAY)
     return problems
+
+
+def _triage_problems(reference: Reference) -> list[str]:
+    """The red flags, the acceptable extras and the action agree with the red-flag guidance."""
+    problems = [
+        MESSAGE_RED_FLAG_UNKNOWN.format(key=key)
+        for key in reference.acceptable_red_flags
+        if key not in RED_FLAG_KEYS
+    ]
+    for key in set(reference.acceptable_red_flags) & set(reference.red_flags):
+        problems.append(MESSAGE_ACCEPTABLE_ALSO_PRIMARY.format(flag=startback.red_flag(key).name))
+    if reference.acceptable_red_flags and not reference.red_flags:
+        problems.append(MESSAGE_ACCEPTABLE_WITHOUT_PRIMARY)
+    has_action = bool(reference.red_flag_urgency or reference.red_flag_destination)
+    if reference.red_flags:
+        if not (reference.red_flag_urgency and reference.red_flag_destination):
+            problems.append(MESSAGE_ACTION_MISSING)
+        elif reference.action is None and reference.red_flag_objects:
+            problems.append(
+                MESSAGE_ACTION_NOT_FOR_FLAGS.format(
+                    urgency=_label(startback.Urgency, reference.red_flag_urgency),
+                    destination=_label(startback.Destination, reference.red_flag_destination),
+                    flags=", ".join(flag.name.lower() for flag in reference.red_flag_objects),
+                )
+            )
+    elif has_action:
+        problems.append(MESSAGE_ACTION_WITHOUT_RED_FLAG)
+    return problems
+
+
+def _alternative_problems(reference: Reference) -> list[str]:
+    problems = []
+    given = [n for n in startback.ITEM_NUMBERS if reference.alternatives.get(n)]
+    for number in given:
+        alternative = reference.alternatives[number]
+        if startback.item(number).option(alternative) is None:
+            problems.append(MESSAGE_ALTERNATIVE_INVALID.format(number=number))
+        elif alternative == reference.items.get(number):
+            problems.append(MESSAGE_ALTERNATIVE_SAME.format(number=number))
+    if given and reference.mode == VignetteMode.QUESTIONNAIRE:
+        problems.append(MESSAGE_ALTERNATIVE_QUESTIONNAIRE.format(items=items_list(given)))
+    return problems
+
+
+def _label(choices: type[startback.Urgency] | type[startback.Destination], value: str) -> str:
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
 
 
 def _mode_label(mode: str) -> str:

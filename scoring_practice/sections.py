@@ -16,7 +16,7 @@ PRACTICE_INDEX = {
     "slug": "practice",
     "intro": (
         "<p>Practise the Keele STarT Back Screening Tool on case vignettes: score a completed "
-        "questionnaire, read a consultation and answer as the patient would, or decide whether a "
+        "questionnaire, listen for the items in a consultation, or decide whether a "
         "patient can be stratified at all. Each answer gets feedback item by item, with the "
         "common mistakes named when they happen.</p>"
         "<p>For quick practice on the cut-offs, the scoring drill gives you one ticked "

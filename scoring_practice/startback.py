@@ -12,13 +12,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-PREAMBLE = "Thinking about the last 2 weeks tick your response to the following questions"
-COPYRIGHT = "© Keele University"
-LICENCE_NOTE = (
-    "The STarT Back Screening Tool is copyright Keele University. It is reproduced here unmodified "
-    "for non-commercial training use; Keele University does not endorse modified versions."
+PREAMBLE = "Thinking about the last 2 weeks tick your response to the following questions:"
+# Keele asks that the copyright and funding statement stays with the tool wherever it is shown.
+COPYRIGHT = "Copyright ©2007 Keele University"
+FUNDING = (
+    "The development of the tool was part-funded by Arthritis Research UK (now Versus Arthritis)."
 )
-SOURCE_URL = "https://www.keele.ac.uk/sbst/"
+STATEMENT = f"The Keele STarT Back Screening Tool. {COPYRIGHT}. {FUNDING}"
+LICENCE_NOTE = (
+    "Keele University requires no licence for non-commercial use. This free service uses the tool "
+    "for training and for clinicians' own use with their patients (the calculator and the "
+    "printable questionnaire), with the items exactly as published; Keele University does not "
+    "endorse modified versions of the tool, nor this service."
+)
+SOURCE_URL = "https://startback.hfac.keele.ac.uk/"
 
 # Answers keyed by item number, as an int or a string ("1"–"9"), with whatever values were sent:
 # a form's strings, JSON's anything. The keys' type is open because a Mapping's key type is fixed.
@@ -304,9 +311,15 @@ def _list(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
 
 
+# BackPAC is one local physiotherapy service's model (Sussex MSK Partnership East, evaluated
+# 2019-20), not Keele's matched treatment: wherever its options are shown, they are labelled so.
+BACKPAC_LABEL = "In one local service's model (BackPAC), the options to discuss"
+
+
 @dataclass(frozen=True)
 class MatchedTreatment:
-    """The care matched to one risk group (STarT Back trial protocol, Keele guidance, BackPAC)."""
+    """The care matched to one risk group (the STarT Back trial protocol and Keele's guidance),
+    with the options one local service (BackPAC) offers for it."""
 
     risk: RiskGroup
     title: str
@@ -365,22 +378,23 @@ MATCHED_TREATMENTS: dict[RiskGroup, MatchedTreatment] = {
         summary=(
             "Physiotherapy that addresses the psychosocial obstacles (fear, worry, "
             "catastrophising, low mood) as well as the physical ones, using cognitive-behavioural "
-            "principles; onward referral to an advanced practitioner or pain management service "
-            "where available."
+            "principles. Where locally available, an advanced practitioner; a pain management "
+            "service for those who do not respond, not as a routine first option."
         ),
         involves=(
             "Referral to a physiotherapist trained in psychologically informed practice",
             "Addressing fear of movement, worry, catastrophising and low mood alongside "
             "exercise and activity",
-            "Where locally available, an advanced practitioner or pain management service",
+            "Where locally available, an advanced practitioner; pain management if the patient "
+            "does not respond",
         ),
         delivered_by=(
             "A physiotherapist trained in psychologically informed practice; an advanced "
-            "practitioner or pain management team where available"
+            "practitioner where available"
         ),
         backpac_options=(
             "One-to-one psychologically informed physiotherapy",
-            "An advanced practitioner or the pain management service",
+            "An advanced practitioner, or the pain management service",
             "A rehabilitation class",
         ),
     ),
@@ -391,14 +405,86 @@ def matched_treatment(risk: RiskGroup | str) -> MatchedTreatment:
     return MATCHED_TREATMENTS[RiskGroup(risk)]
 
 
+class Urgency(StrEnum):
+    """How soon a patient must be seen, when the decision is not simply to stratify."""
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    STRATIFY = "stratify"
+
+    @property
+    def label(self) -> str:
+        return URGENCY_LABELS[self]
+
+
+URGENCY_LABELS = {
+    Urgency.EMERGENCY: "Emergency: seen the same day",
+    Urgency.URGENT: "Urgent: within days, not the same day",
+    Urgency.STRATIFY: "Not urgent: stratify with the tool and safety-net",
+}
+
+
+class Destination(StrEnum):
+    """Where a patient with suspected serious pathology is sent. Two actions with the same
+    urgency and destination are the same answer, however they are worded."""
+
+    HOSPITAL = "hospital"
+    ACUTE_ONCOLOGY = "acute_oncology"
+    SUSPECTED_CANCER = "suspected_cancer"
+    URGENT_IMAGING = "urgent_imaging"
+    SPINAL_SERVICE = "spinal_service"
+    PRIMARY_CARE = "primary_care"
+
+    @property
+    def label(self) -> str:
+        return DESTINATION_LABELS[self]
+
+
+DESTINATION_LABELS = {
+    Destination.HOSPITAL: "Hospital assessment: the emergency department or the on-call spinal "
+    "team",
+    Destination.ACUTE_ONCOLOGY: (
+        "The acute oncology service (MSCC coordinator), for whole-spine MRI"
+    ),
+    Destination.SUSPECTED_CANCER: "Investigation and referral on the suspected-cancer pathway",
+    Destination.URGENT_IMAGING: "Urgent imaging, with analgesia and a bone-health assessment",
+    Destination.SPINAL_SERVICE: "Urgent assessment by the spinal or MSK interface service",
+    Destination.PRIMARY_CARE: "Primary care: stratify with the tool, then matched care",
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    """What to do for a suspected condition, and when this tier applies."""
+
+    urgency: Urgency
+    destination: Destination
+    when: str
+    detail: str
+
+
 @dataclass(frozen=True)
 class RedFlag:
-    """A sign of serious pathology that must be screened out before the tool is used."""
+    """A suspected serious condition: the features that raise suspicion, and the action by tier.
+
+    Few features are decisive alone; the decision rests on the combination and the context. A
+    patient in whom one of these is suspected is not stratified.
+    """
 
     key: str
     name: str
-    signs: tuple[str, ...]
-    action: str
+    features: tuple[str, ...]
+    actions: tuple[Action, ...]
+
+    @property
+    def urgencies(self) -> frozenset[Urgency]:
+        return frozenset(action.urgency for action in self.actions)
+
+    def action_for(self, *, urgency: str, destination: str) -> Action | None:
+        return next(
+            (a for a in self.actions if a.urgency == urgency and a.destination == destination),
+            None,
+        )
 
 
 RED_FLAGS: tuple[RedFlag, ...] = (
@@ -406,36 +492,159 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "cauda_equina",
         "Suspected cauda equina syndrome",
         (
-            "Saddle anaesthesia",
-            "New bladder or bowel dysfunction",
-            "Bilateral leg symptoms",
+            "New bladder disturbance: retention, incomplete emptying, altered sensation passing "
+            "urine or loss of the sense of fullness",
+            "Bowel incontinence or altered sensation",
+            "Saddle or genital numbness",
+            "Sexual dysfunction",
+            "Radicular pain or weakness in both legs",
         ),
-        "Emergency referral the same day for assessment and MRI",
+        (
+            Action(
+                Urgency.EMERGENCY,
+                Destination.HOSPITAL,
+                "Always",
+                "The same day, for MRI. Incomplete cauda equina syndrome (CES-I), before "
+                "retention (CES-R), is the stage to catch.",
+            ),
+        ),
+    ),
+    RedFlag(
+        "spinal_metastases",
+        "Suspected spinal metastases or metastatic spinal cord compression",
+        (
+            "Past or current cancer with new spinal pain, especially thoracic",
+            "Pain that is progressive, band-like, or worse lying down or straining",
+            "Neurological symptoms or signs: weakness, numbness, sphincter change",
+        ),
+        (
+            Action(
+                Urgency.EMERGENCY,
+                Destination.ACUTE_ONCOLOGY,
+                "With neurological symptoms or signs",
+                "Contact the acute oncology service or MSCC coordinator the same day; whole-spine "
+                "MRI within 24 hours.",
+            ),
+            Action(
+                Urgency.URGENT,
+                Destination.ACUTE_ONCOLOGY,
+                "Pain only, in a patient with known cancer",
+                "Urgent whole-spine MRI within a week through the MSCC route, not the "
+                "suspected-cancer (2-week) pathway; emergency at once if neurological symptoms "
+                "appear.",
+            ),
+        ),
     ),
     RedFlag(
         "malignancy",
-        "Suspected malignancy",
-        ("History of cancer", "Unexplained weight loss", "Night pain"),
-        "Urgent referral on the suspected cancer pathway",
-    ),
-    RedFlag(
-        "fracture",
-        "Suspected fracture",
-        ("Significant trauma", "Osteoporosis", "Long-term steroid use"),
-        "Urgent imaging and referral",
+        "Suspected malignancy, no known cancer",
+        (
+            "Age over 50 with a new episode of back pain",
+            "Unexplained weight loss",
+            "Constant, progressive, non-mechanical pain, including at night",
+            "Feeling systemically unwell",
+        ),
+        (
+            Action(
+                Urgency.URGENT,
+                Destination.SUSPECTED_CANCER,
+                "Always",
+                "Urgent investigation (for example a myeloma screen) and referral on the "
+                "suspected-cancer pathway.",
+            ),
+        ),
     ),
     RedFlag(
         "infection",
-        "Suspected infection",
-        ("Fever", "Intravenous drug use", "Immunosuppression"),
-        "Emergency referral for same-day assessment",
+        "Suspected spinal infection (discitis, epidural abscess)",
+        (
+            "Fever or feeling systemically unwell (fever is often absent)",
+            "Intravenous drug use",
+            "Immunosuppression, including long-term steroids",
+            "A recent spinal procedure or injection",
+            "A recent bacteraemia or urinary infection",
+            "Diabetes",
+        ),
+        (
+            Action(
+                Urgency.EMERGENCY,
+                Destination.HOSPITAL,
+                "Always",
+                "Same-day hospital assessment: blood tests, cultures and MRI.",
+            ),
+        ),
+    ),
+    RedFlag(
+        "fracture",
+        "Suspected vertebral fracture",
+        (
+            "Major trauma, such as a fall from a height or a road traffic collision",
+            "Minor trauma or none, with osteoporosis or long-term steroid use",
+            "Age over 70",
+            "Sudden onset with point tenderness over the spine",
+        ),
+        (
+            Action(
+                Urgency.EMERGENCY,
+                Destination.HOSPITAL,
+                "After major trauma",
+                "The emergency department.",
+            ),
+            Action(
+                Urgency.URGENT,
+                Destination.URGENT_IMAGING,
+                "After minor trauma or none (a fragility fracture), without neurological signs",
+                "Urgent imaging, analgesia and a bone-health work-up; exclude a pathological "
+                "fracture.",
+            ),
+        ),
     ),
     RedFlag(
         "neurological_deficit",
         "Progressive neurological deficit",
-        ("Worsening weakness, numbness or reflex loss",),
-        "Emergency referral the same day",
+        (
+            "Worsening weakness, for example a foot drop",
+            "Spreading numbness",
+            "Signs in more than one nerve root",
+        ),
+        (
+            Action(
+                Urgency.EMERGENCY,
+                Destination.HOSPITAL,
+                "Severe or rapidly worsening",
+                "Same-day assessment by the on-call spinal team.",
+            ),
+            Action(
+                Urgency.URGENT,
+                Destination.SPINAL_SERVICE,
+                "Mild and slowly progressing",
+                "Urgent spinal assessment, with safety-netting to come back at once if it worsens.",
+            ),
+        ),
     ),
+)
+
+# Features that are not red flags on their own: such a patient is stratified and safety-netted.
+NOT_RED_FLAGS_ALONE: tuple[str, ...] = (
+    "Night pain that eases on changing position (mechanical pain)",
+    "Age alone",
+    "A single past episode of back pain",
+)
+
+# What every patient is told to watch for, stratified or not.
+SAFETY_NETTING_EMERGENCY: tuple[str, ...] = (
+    "Numbness or tingling around the back passage or genitals (the saddle area)",
+    "New difficulty passing urine, not knowing when the bladder is full or empty, changed "
+    "feeling when passing urine, or loss of bladder control",
+    "Loss of bowel control or changed feeling when opening the bowels",
+    "Sexual dysfunction, such as loss of sensation during sex or erectile problems",
+    "Pain, numbness or weakness in both legs",
+)
+SAFETY_NETTING_SOON: tuple[str, ...] = (
+    "A fever, or feeling generally unwell",
+    "Weight loss without trying",
+    "Pain that is constant, or getting worse at night",
+    "Weakness in a leg that is getting worse",
 )
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.html import escape
 
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.models import Page
@@ -267,49 +268,96 @@ def _risk_check(node: Node, sources: _Sources) -> list[Block]:
     return [risk_check_block(example, question=node.text("question"), feedback=feedback)]
 
 
-def _sentence_list(phrases: tuple[str, ...]) -> str:
-    """'Fever', 'Intravenous drug use' → 'Fever, intravenous drug use': one list, one capital."""
-    return ", ".join([phrases[0], *(phrase[0].lower() + phrase[1:] for phrase in phrases[1:])])
+def _action_text(flag: startback.RedFlag) -> str:
+    """A condition's actions tier by tier: "With neurology: emergency, the same day. …"."""
+    parts = []
+    for action in flag.actions:
+        when = "" if action.when == "Always" else f"{action.when}: "
+        parts.append(f"{when}{TIER_WORDS[action.urgency]}. {action.detail}")
+    return " ".join(parts)
+
+
+TIER_WORDS = {
+    startback.Urgency.EMERGENCY: "emergency, the same day",
+    startback.Urgency.URGENT: "urgent",
+    startback.Urgency.STRATIFY: "stratify and safety-net",
+}
+
+
+def _table_block(caption: str, head: list[str], rows: list[list[str]]) -> Block:
+    return (
+        "table",
+        {
+            "caption": caption,
+            "caption_size": "s",
+            "head": [{"text": text} for text in head],
+            "rows": [{"cells": [{"text": cell} for cell in row]} for row in rows],
+            "first_cell_is_header": True,
+        },
+    )
+
+
+def _p_list(texts: tuple[str, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(text)}</li>" for text in texts) + "</ul>"
 
 
 def _from_tool(node: Node, sources: _Sources) -> list[Block]:
-    """Parts of the instrument shown exactly as the scoring core holds them."""
+    """Parts of the instrument and its guidance, shown exactly as the scoring core holds them."""
     if isinstance(node.value, str):
         node = Node(node.path, node.where, {"part": node.value})
-    part = node.choice("part", ("preamble", "items", "red_flags", "care_for_everyone"))
+    parts = ("preamble", "items", "red_flags", "not_red_flags", "care_for_everyone", "safety_net")
+    part = node.choice("part", parts)
     if part == "preamble":
         node.only_keys("part")
-        return [("inset_text", {"body": f"<p>{startback.PREAMBLE}</p>"})]
+        return [("inset_text", {"body": f"<p>{escape(startback.PREAMBLE)}</p>"})]
     if part == "items":
         node.only_keys("part")
         rows = [
             [str(item.number), item.text, " / ".join(option.label for option in item.options)]
             for item in startback.ITEMS
         ]
-        caption = f"The Keele STarT Back Screening Tool {startback.COPYRIGHT}"
-        head = ["Item", "Question", "Answers"]
-    elif part == "red_flags":
+        return [
+            _table_block(
+                "The Keele STarT Back Screening Tool", ["Item", "Question", "Answers"], rows
+            ),
+            ("paragraph", f"<p>{escape(startback.COPYRIGHT)}. {escape(startback.FUNDING)}</p>"),
+        ]
+    if part == "red_flags":
         node.only_keys("part", "caption")
         rows = [
-            [flag.name, _sentence_list(flag.signs), flag.action] for flag in startback.RED_FLAGS
+            [flag.name, "; ".join(flag.features), _action_text(flag)]
+            for flag in startback.RED_FLAGS
         ]
-        caption = node.text("caption")
-        head = ["Suspected condition", "Features", "Action"]
-    else:
+        head = ["Suspected condition", "Features that raise suspicion", "Action"]
+        return [_table_block(node.text("caption"), head, rows)]
+    if part == "not_red_flags":
         node.only_keys("part", "label")
-        items = [f"<p>{text}</p>" for text in startback.CARE_FOR_EVERYONE]
+        items = [f"<p>{escape(text)}</p>" for text in startback.NOT_RED_FLAGS_ALONE]
+        return [("dont_list", {"heading_level": 3, "label": node.text("label"), "dont": items})]
+    if part == "care_for_everyone":
+        node.only_keys("part", "label")
+        items = [f"<p>{escape(text)}</p>" for text in startback.CARE_FOR_EVERYONE]
         return [("do_list", {"heading_level": 3, "label": node.text("label"), "do": items})]
+    node.only_keys("part")
     return [
         (
-            "table",
+            "care_card",
             {
-                "caption": caption,
-                "caption_size": "s",
-                "head": [{"text": text} for text in head],
-                "rows": [{"cells": [{"text": cell} for cell in row]} for row in rows],
-                "first_cell_is_header": True,
+                "type": "immediate",
+                "heading_level": 3,
+                "title": "Tell every patient: get help the same day for",
+                "body": [("richtext", _p_list(startback.SAFETY_NETTING_EMERGENCY))],
             },
-        )
+        ),
+        (
+            "care_card",
+            {
+                "type": "urgent",
+                "heading_level": 3,
+                "title": "And to come back promptly for",
+                "body": [("richtext", _p_list(startback.SAFETY_NETTING_SOON))],
+            },
+        ),
     ]
 
 

@@ -51,7 +51,8 @@ class Attempt(models.Model):
     risk_correct = models.BooleanField(null=True, blank=True)
     treatment_correct = models.BooleanField()
     outcome_correct = models.BooleanField(
-        help_text="The key decision: the right risk group, or referral for a red-flag case."
+        help_text="The key decision: the right risk group, or referral at the right urgency "
+        "when serious pathology is suspected."
     )
     started_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(default=timezone.now)

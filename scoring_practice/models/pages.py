@@ -20,6 +20,8 @@ from scoring_practice.blocks import (
     questionnaire_answers,
 )
 from scoring_practice.choices import (
+    DESTINATION_CHOICES,
+    REFERRAL_URGENCY_CHOICES,
     Difficulty,
     ProfessionFocus,
     RiskChoice,
@@ -87,6 +89,16 @@ def _item_answer_field(number: int) -> models.CharField:
     )
 
 
+def _item_alternative_field(number: int) -> models.CharField:
+    return models.CharField(
+        f"item {number}: another acceptable answer",
+        max_length=12,
+        choices=item_choices(number),
+        blank=True,
+        help_text="Only where the story can fairly be read either way; leave empty otherwise.",
+    )
+
+
 def _item_rationale_field(number: int) -> models.TextField:
     return models.TextField(
         f"item {number} rationale",
@@ -126,33 +138,60 @@ class VignettePage(Page):
     red_flags = models.JSONField(
         default=list,
         blank=True,
-        help_text="Red-flag triage cases only. A case with a red flag is referred, not stratified.",
+        help_text="Red-flag triage cases only: the serious condition(s) suspected. A case in "
+        "which serious pathology is suspected is referred, not stratified.",
+    )
+    acceptable_red_flags = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other suspected conditions a clinician could defensibly name as well; naming "
+        "them is not marked wrong.",
+    )
+    red_flag_urgency = models.CharField(
+        "how urgent", max_length=12, choices=REFERRAL_URGENCY_CHOICES, blank=True
+    )
+    red_flag_destination = models.CharField(
+        "where to", max_length=20, choices=DESTINATION_CHOICES, blank=True
     )
     red_flag_action = models.TextField(
-        "correct action for the red flags",
+        "the right action, explained",
         blank=True,
-        help_text="What should happen next, in your words (the tool's action for each flag is "
-        "shown as well).",
+        help_text="What should happen next and why, in your words.",
+    )
+    triage_note = models.TextField(
+        "why the triage decision is right",
+        blank=True,
+        help_text="Shown with the feedback, e.g. why a feature that looks worrying is not a red "
+        "flag here.",
     )
 
     reference_item_1 = _item_answer_field(1)
     reference_rationale_1 = _item_rationale_field(1)
+    reference_alternative_1 = _item_alternative_field(1)
     reference_item_2 = _item_answer_field(2)
     reference_rationale_2 = _item_rationale_field(2)
+    reference_alternative_2 = _item_alternative_field(2)
     reference_item_3 = _item_answer_field(3)
     reference_rationale_3 = _item_rationale_field(3)
+    reference_alternative_3 = _item_alternative_field(3)
     reference_item_4 = _item_answer_field(4)
     reference_rationale_4 = _item_rationale_field(4)
+    reference_alternative_4 = _item_alternative_field(4)
     reference_item_5 = _item_answer_field(5)
     reference_rationale_5 = _item_rationale_field(5)
+    reference_alternative_5 = _item_alternative_field(5)
     reference_item_6 = _item_answer_field(6)
     reference_rationale_6 = _item_rationale_field(6)
+    reference_alternative_6 = _item_alternative_field(6)
     reference_item_7 = _item_answer_field(7)
     reference_rationale_7 = _item_rationale_field(7)
+    reference_alternative_7 = _item_alternative_field(7)
     reference_item_8 = _item_answer_field(8)
     reference_rationale_8 = _item_rationale_field(8)
+    reference_alternative_8 = _item_alternative_field(8)
     reference_item_9 = _item_answer_field(9)
     reference_rationale_9 = _item_rationale_field(9)
+    reference_alternative_9 = _item_alternative_field(9)
 
     reference_risk = models.CharField(
         "reference risk group",
@@ -187,7 +226,15 @@ class VignettePage(Page):
             heading="How the case is used",
         ),
         MultiFieldPanel(
-            [FieldPanel("red_flags"), FieldPanel("red_flag_action")], heading="Red flags"
+            [
+                FieldPanel("red_flags"),
+                FieldPanel("acceptable_red_flags"),
+                FieldPanel("red_flag_urgency"),
+                FieldPanel("red_flag_destination"),
+                FieldPanel("red_flag_action"),
+                FieldPanel("triage_note"),
+            ],
+            heading="Red flags and triage",
         ),
     ]
     reference_panels = [
@@ -196,6 +243,7 @@ class VignettePage(Page):
                 [
                     FieldPanel(f"reference_item_{question.number}"),
                     FieldPanel(f"reference_rationale_{question.number}"),
+                    FieldPanel(f"reference_alternative_{question.number}"),
                 ],
                 heading=f"Item {question.number}: {question.text}",
             )
@@ -237,8 +285,10 @@ class VignettePage(Page):
         super().clean()
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": MESSAGE_SLUG_RESERVED.format(slug=self.slug)})
-        if not isinstance(self.red_flags, list) or not set(self.red_flags) <= RED_FLAG_KEYS:
-            raise ValidationError({"red_flags": MESSAGE_RED_FLAG_UNKNOWN})
+        for name in ("red_flags", "acceptable_red_flags"):
+            value = getattr(self, name)
+            if not isinstance(value, list) or not set(value) <= RED_FLAG_KEYS:
+                raise ValidationError({name: MESSAGE_RED_FLAG_UNKNOWN})
 
     def get_context(self, request, *args, **kwargs):
         """The page, plus the answer form (signed-in) and the trainee's recent attempts."""
@@ -285,6 +335,15 @@ class VignettePage(Page):
             treatment_rationale=field("reference_treatment_rationale"),
             red_flags=tuple(field("red_flags") or ()),
             red_flag_action=field("red_flag_action"),
+            acceptable_red_flags=tuple(field("acceptable_red_flags") or ()),
+            red_flag_urgency=field("red_flag_urgency"),
+            red_flag_destination=field("red_flag_destination"),
+            triage_note=field("triage_note"),
+            alternatives={
+                n: field(f"reference_alternative_{n}")
+                for n in startback.ITEM_NUMBERS
+                if field(f"reference_alternative_{n}")
+            },
             questionnaires=tuple(
                 questionnaire_answers(block.value)
                 for block in field("story") or ()

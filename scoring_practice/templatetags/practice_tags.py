@@ -9,8 +9,9 @@ from django import template
 from scoring_practice import startback
 from scoring_practice.blocks import questionnaire_answers
 from scoring_practice.choices import (
-    RED_FLAG_ACTION_CHOICES,
+    DESTINATION_CHOICES,
     RED_FLAG_CHOICES,
+    REFERRAL_URGENCY_CHOICES,
     Difficulty,
     ProfessionFocus,
     RiskChoice,
@@ -27,7 +28,8 @@ LABELS = {
     "risk": dict(RiskChoice.choices),
     "treatment": dict(TreatmentChoice.choices),
     "red_flag": dict(RED_FLAG_CHOICES),
-    "red_flag_action": dict(RED_FLAG_ACTION_CHOICES),
+    "urgency": dict(REFERRAL_URGENCY_CHOICES),
+    "destination": dict(DESTINATION_CHOICES),
 }
 
 
@@ -54,7 +56,16 @@ def questionnaire_rows(answers) -> dict:
         "agreement_options": [option.label for option in startback.AGREEMENT_OPTIONS],
         "bothersomeness": rows[-1],
         "preamble": startback.PREAMBLE,
-        "copyright": startback.COPYRIGHT,
+        "statement": startback.STATEMENT,
+    }
+
+
+@register.simple_tag
+def safety_net() -> dict:
+    """What every patient is told to watch for: the same-day signs, and those to come back for."""
+    return {
+        "emergency": startback.SAFETY_NETTING_EMERGENCY,
+        "soon": startback.SAFETY_NETTING_SOON,
     }
 
 

@@ -4,7 +4,7 @@ pages pass axe-core."""
 import pytest
 
 from scoring_practice import startback
-from scoring_practice.feedback import MISTAKE_ITEM9_MODERATELY
+from scoring_practice.diagnosis import ITEM9_MODERATELY, MISTAKES
 from tests.browser.conftest import BROWSER, sign_in
 from tests.factories import UserFactory
 from tests.scoring_practice.factories import (
@@ -67,7 +67,7 @@ def test_trainee_completes_a_consultation_vignette_and_reads_feedback(tab, axe, 
     assert "/practice/attempts/" in tab.url
     assert tab.get_by_text("Right risk group").is_visible()
     assert tab.get_by_text("You got 9 of 9 items the same as the reference.").is_visible()
-    assert tab.get_by_role("heading", name=MISTAKE_ITEM9_MODERATELY.title).is_visible()
+    assert tab.get_by_role("heading", name=MISTAKES[ITEM9_MODERATELY].title).is_visible()
     assert axe(tab) == []
 
     tab.get_by_role("button", name="Try this case again").click()

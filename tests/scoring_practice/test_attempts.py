@@ -10,15 +10,8 @@ from django.utils.html import escape
 
 import pytest
 
-from scoring_practice import startback
-from scoring_practice.feedback import (
-    MISTAKE_HIGH_WITHOUT_SUBSCALE,
-    MISTAKE_ITEM9_MODERATELY,
-    MISTAKE_NEEDLESS_REFERRAL,
-    MISTAKE_RED_FLAG_MISSED,
-    MISTAKE_WRONG_SUBSCALE_ITEMS,
-    MISTAKES,
-)
+from scoring_practice import diagnosis, startback
+from scoring_practice.feedback import ALL_MISTAKES, NEEDLESS_REFERRAL, RED_FLAG_MISSED
 from scoring_practice.forms import MESSAGE_ITEM_REQUIRED, MESSAGE_TICKET_EXPIRED, MESSAGE_TOTAL
 from scoring_practice.models import Attempt
 from scoring_practice.tickets import ticket_issue
@@ -92,12 +85,15 @@ def test_questionnaire_mode_attempt_is_scored_and_stored(client, trainee, questi
 
     feedback = client.get(response.url)
     assert "Right risk group" in feedback.text
-    for mistake in MISTAKES.values():
+    for mistake in ALL_MISTAKES.values():
         assert escape(mistake.title) not in feedback.text
     matched = startback.MATCHED_TREATMENTS[startback.RiskGroup.MEDIUM]
     assert matched.title in feedback.text and matched.delivered_by in feedback.text
     for option in matched.backpac_options:
         assert escape(option) in feedback.text
+    assert escape(startback.BACKPAC_LABEL) in feedback.text
+    for sign in startback.SAFETY_NETTING_EMERGENCY + startback.SAFETY_NETTING_SOON:
+        assert escape(sign) in feedback.text
     assert questionnaire_case.url in feedback.text  # retry
 
 
@@ -121,25 +117,60 @@ def test_consultation_mode_marks_each_item(client, trainee, practice):
     assert "this patient is medium risk" in feedback
 
 
+CES_FIELDS = {
+    "mode": "triage",
+    "red_flags": ["cauda_equina"],
+    "red_flag_urgency": "emergency",
+    "red_flag_destination": "hospital",
+    "red_flag_action": "Same-day emergency assessment.",
+    "reference_treatment": "referral",
+}
+
+
 def test_triage_mode_red_flag_rightly_referred(client, trainee, practice):
-    page = vignette_publish(
-        parent=practice,
-        mode="triage",
-        red_flags=["cauda_equina"],
-        red_flag_action="Same-day emergency assessment.",
-        reference_treatment="referral",
-    )
+    page = vignette_publish(parent=practice, **CES_FIELDS)
     response = answer(
-        client, page, stratifiable="no", red_flags=["cauda_equina"], red_flag_action="cauda_equina"
+        client,
+        page,
+        stratifiable="no",
+        red_flags=["cauda_equina"],
+        urgency="emergency",
+        destination="hospital",
     )
     attempt = Attempt.objects.get()
     assert attempt.triage_correct and attempt.outcome_correct and attempt.treatment_correct
     assert attempt.answers["stratifiable"] is False
     assert attempt.items_correct is None and attempt.risk_correct is None
     feedback = client.get(response.url).text
-    assert "Right: this patient needs referral" in feedback
+    assert "Right: refer as an emergency, the same day" in feedback
     assert "Same-day emergency assessment." in feedback
-    assert startback.red_flag("cauda_equina").action.lower() in feedback
+    assert "nhsuk-card--care--emergency" in feedback
+    assert escape(startback.red_flag("cauda_equina").actions[0].detail) in feedback
+
+
+def test_an_urgent_referral_is_shown_as_urgent_not_as_an_emergency(client, trainee, practice):
+    page = vignette_publish(
+        parent=practice,
+        mode="triage",
+        red_flags=["fracture"],
+        red_flag_urgency="urgent",
+        red_flag_destination="urgent_imaging",
+        reference_treatment="referral",
+    )
+    response = answer(
+        client,
+        page,
+        stratifiable="no",
+        red_flags=["fracture"],
+        urgency="emergency",
+        destination="hospital",
+    )
+    attempt = Attempt.objects.get()
+    assert attempt.triage_correct and not attempt.outcome_correct
+    feedback = client.get(response.url).text
+    assert "Partly right: this patient needs referral" in feedback
+    assert "Urgent, not the same day" in feedback
+    assert "Immediate action required: </span>Emergency" not in feedback
 
 
 def test_triage_mode_stratifiable_path_asks_everything(client, trainee, practice):
@@ -270,10 +301,11 @@ def feedback_text(client, response) -> str:
     return client.get(response.url).text
 
 
-def assert_names_only(text, mistake):
+def assert_names_only(text, code):
+    mistake = ALL_MISTAKES[code]
     assert escape(mistake.title) in text
     assert escape(mistake.explanation) in text
-    for other in MISTAKES.values():
+    for other in ALL_MISTAKES.values():
         if other is not mistake:
             assert escape(other.title) not in text
 
@@ -290,28 +322,41 @@ def test_feedback_names_item9_moderately_counted(client, trainee, questionnaire_
     text = scored_feedback_text(
         client, questionnaire_case, total="5", psychosocial="4", risk="high"
     )
-    assert_names_only(text, MISTAKE_ITEM9_MODERATELY)
+    assert_names_only(text, diagnosis.ITEM9_MODERATELY)
     assert "your total of 5 is one more than the true 4" in text
 
 
-def test_feedback_names_high_without_subscale(client, trainee, questionnaire_case):
+def test_feedback_names_a_subscale_of_3_called_high(client, trainee, questionnaire_case):
     text = scored_feedback_text(
         client, questionnaire_case, total="4", psychosocial="3", risk="high"
     )
-    assert_names_only(text, MISTAKE_HIGH_WITHOUT_SUBSCALE)
+    assert_names_only(text, diagnosis.SUBSCALE_CUTOFF_3)
 
 
-def test_feedback_names_wrong_subscale_items(client, trainee, questionnaire_case):
-    text = scored_feedback_text(
-        client, questionnaire_case, total="4", psychosocial="2", risk="medium"
+def test_feedback_names_wrong_subscale_items(client, trainee, practice):
+    # Items 1, 4, 7, 8 and 9 agreed or scoring: those five sum to 5; items 5 to 9 sum to 3.
+    items = {**BOUNDARY_ITEMS, 4: "agree", 8: "agree", 9: "very_much", 5: "disagree", 6: "disagree"}
+    case = vignette_publish(
+        parent=practice,
+        mode="questionnaire",
+        story=[questionnaire_block(items)],
+        **reference_fields(items),
+        reference_risk="medium",
+        reference_treatment="medium",
     )
-    assert_names_only(text, MISTAKE_WRONG_SUBSCALE_ITEMS)
+    text = scored_feedback_text(client, case, total="5", psychosocial="5", risk="high")
+    assert_names_only(text, diagnosis.SUBSCALE_WRONG_ITEMS)
     assert "items 1, 4, 7, 8 and 9" in text
 
 
 def test_feedback_names_a_missed_red_flag(client, trainee, practice):
     page = vignette_publish(
-        parent=practice, mode="triage", red_flags=["malignancy"], reference_treatment="referral"
+        parent=practice,
+        mode="triage",
+        red_flags=["malignancy"],
+        red_flag_urgency="urgent",
+        red_flag_destination="suspected_cancer",
+        reference_treatment="referral",
     )
     text = feedback_text(
         client,
@@ -326,7 +371,7 @@ def test_feedback_names_a_missed_red_flag(client, trainee, practice):
             treatment="medium",
         ),
     )
-    assert_names_only(text, MISTAKE_RED_FLAG_MISSED)
+    assert_names_only(text, RED_FLAG_MISSED)
     assert "suspected malignancy" in text
 
 
@@ -334,9 +379,16 @@ def test_feedback_names_a_needless_referral(client, trainee, practice):
     page = vignette_publish(parent=practice, mode="triage")
     text = feedback_text(
         client,
-        answer(client, page, stratifiable="no", red_flags=["fracture"], red_flag_action="fracture"),
+        answer(
+            client,
+            page,
+            stratifiable="no",
+            red_flags=["fracture"],
+            urgency="urgent",
+            destination="urgent_imaging",
+        ),
     )
-    assert_names_only(text, MISTAKE_NEEDLESS_REFERRAL)
+    assert_names_only(text, NEEDLESS_REFERRAL)
 
 
 def test_feedback_page_queries_do_not_grow_with_attempts(client, trainee, questionnaire_case):

@@ -9,13 +9,13 @@ from django.urls import reverse
 import pytest
 
 from scoring_practice import startback
+from scoring_practice.diagnosis import ITEM9_MODERATELY, MISTAKES
 from scoring_practice.drill import (
     ANYWHERE,
     BOUNDARY_ITEM9,
     drill_case_generate,
     near_boundary,
 )
-from scoring_practice.feedback import MISTAKE_ITEM9_MODERATELY
 from scoring_practice.forms import MESSAGE_DRILL_RISK_REQUIRED
 from scoring_practice.models import DrillAnswer
 from scoring_practice.practice_views import DRILL_SESSION_KEY, MESSAGE_DRILL_CASE_CLOSED
@@ -151,7 +151,7 @@ def test_feedback_names_item9_mistake(client, home):
     post(client, {"token": "7" * 32}, "high", total="4", psychosocial="4")
     text = client.get(URL).text
     assert "Not quite: this is low risk" in text
-    assert MISTAKE_ITEM9_MODERATELY.title in text
+    assert MISTAKES[ITEM9_MODERATELY].title in text
     assert "your total of 4 is one more than the true 3" in text
 
 

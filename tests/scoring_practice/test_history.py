@@ -103,5 +103,5 @@ def test_history_judges_a_red_flag_case_by_its_referral(client, practice):
     client.force_login(user)
     text = client.get(URL).text
     assert "Right decision?" in text and "Risk group right?" not in text
-    assert "(red flag: referral)" in text
-    assert "the right risk group, or referral for a patient with a red flag" in text
+    assert "(referral)" in text
+    assert "or, when serious pathology is suspected, referral at the right urgency" in text

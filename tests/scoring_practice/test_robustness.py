@@ -49,7 +49,12 @@ GARBAGE = [
     {"ticket": "", "total": HUGE, "psychosocial": SQLITE_EDGE, "risk": HUGE, "treatment": "x"},
     {"ticket": "forged", "total": "-1", "psychosocial": "1.5", "risk": "high", "treatment": "high"},
     {"ticket": "x" * 5000, "total": "\x00", "item_1": "\x00", "item_9": "very", "case": HUGE},
-    {"stratifiable": "maybe", "red_flags": ["nonsense", HUGE], "red_flag_action": "<script>"},
+    {
+        "stratifiable": "maybe",
+        "red_flags": ["nonsense", HUGE],
+        "urgency": "<script>",
+        "destination": HUGE,
+    },
     {"case": "not-a-uuid", "risk": "medium", "total": "4", "psychosocial": "0"},
     {"case": "00000000-0000-0000-0000-000000000000", "risk": "low"},
     {"page": HUGE, "mode": "x" * 5000, "1": "agree", "9": "extremely"},

@@ -143,7 +143,11 @@ def test_the_wording_is_keeles_and_carries_the_copyright_line():
         "Very much",
         "Extremely",
     ]
-    assert startback.COPYRIGHT == "© Keele University"
+    # Keele asks that the copyright and funding statement stays with the tool.
+    assert startback.COPYRIGHT == "Copyright ©2007 Keele University"
+    assert "Arthritis Research UK (now Versus Arthritis)" in startback.FUNDING
+    assert startback.COPYRIGHT in startback.STATEMENT and startback.FUNDING in startback.STATEMENT
+    assert startback.PREAMBLE.endswith("questions:")
     assert [item.number for item in startback.ITEMS if item.psychosocial] == [5, 6, 7, 8, 9]
 
 

@@ -105,12 +105,13 @@ def test_at_least_three_consultations_and_some_completed_questionnaires():
     assert modes.count(VignetteMode.QUESTIONNAIRE) >= 3
 
 
-def test_at_least_two_red_flag_cases_including_cauda_equina_and_malignancy():
+def test_red_flag_cases_cover_emergency_and_urgent_referral():
     flagged = [v for v in VIGNETTES if v.red_flags]
-    assert len(flagged) >= 2
+    assert len(flagged) >= 3
     assert all(v.mode == VignetteMode.TRIAGE for v in flagged)
     keys = {key for v in flagged for key in v.red_flags}
-    assert {"cauda_equina", "malignancy"} <= keys
+    assert {"cauda_equina", "spinal_metastases", "fracture"} <= keys
+    assert {v.urgency for v in flagged} == {"emergency", "urgent"}
 
 
 def test_boundary_total_three_low_and_total_four_medium():

@@ -77,6 +77,10 @@ def test_red_flag_vignette_must_be_referred(practice):
     with pytest.raises(ValidationError, match="must be"):
         page.save_revision().publish()
     page.reference_treatment = "referral"
+    with pytest.raises(ValidationError, match="how urgent, and where the patient goes"):
+        page.save_revision().publish()
+    page.red_flag_urgency = "emergency"
+    page.red_flag_destination = "hospital"
     page.save_revision().publish()
     page.refresh_from_db()
     assert page.live
@@ -103,6 +107,9 @@ def admin_post_data(page: VignettePage, **changes) -> dict:
         "difficulty": page.difficulty,
         "profession_focus": page.profession_focus,
         "red_flag_action": "",
+        "red_flag_urgency": "",
+        "red_flag_destination": "",
+        "triage_note": "",
         "reference_risk": page.reference_risk,
         "reference_treatment": page.reference_treatment,
         "reference_treatment_rationale": page.reference_treatment_rationale,
