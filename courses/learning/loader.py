@@ -70,6 +70,7 @@ class QuestionContent:
     options: tuple[tuple[str, bool], ...] = ()
     # The worked example the question is about, if any (its figures come from the example).
     example: WorkedExample | None = None
+    keep_option_order: bool = False
 
 
 @dataclass(frozen=True)
@@ -491,7 +492,9 @@ def _question_read(node: Node, sources: _Sources) -> QuestionContent:
     if len(fields) == 1 and next(iter(fields)) in QUESTION_BUILDERS:
         name = next(iter(fields))
         return QUESTION_BUILDERS[name](node.child(name), sources)
-    node.only_keys("kind", "category", "text", "explanation", "options", "example")
+    node.only_keys(
+        "kind", "category", "text", "explanation", "options", "example", "keep_option_order"
+    )
     kind = node.choice("kind", QuestionType.values)
     options = []
     if node.has("options"):
@@ -514,6 +517,7 @@ def _question_read(node: Node, sources: _Sources) -> QuestionContent:
         explanation=node.text("explanation"),
         options=tuple(options),
         example=example,
+        keep_option_order=node.flag("keep_option_order", default=False),
     )
 
 
@@ -684,6 +688,7 @@ def _quiz_ensure(content: QuizContent) -> Quiz:
             text=item.text,
             explanation=item.explanation,
             category=categories[item.category],
+            keep_option_order=item.keep_option_order,
         )
         question.full_clean()
         question.save()

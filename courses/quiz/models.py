@@ -178,6 +178,13 @@ class Question(Orderable, ClusterableModel):
         help_text="Choose-all-that-apply only: give credit for each right choice (less each wrong "
         "one) instead of all or nothing.",
     )
+    keep_option_order = models.BooleanField(
+        "keep the options in this order",
+        default=False,
+        help_text="Each attempt shows the options in its own random order, so no position is "
+        "more often right. Tick to keep them as written, e.g. when one reads “all of the "
+        "above”. True or false always stays in that order.",
+    )
 
     panels = [
         FieldPanel("kind"),
@@ -186,6 +193,7 @@ class Question(Orderable, ClusterableModel):
         FieldPanel("category"),
         FieldPanel("points"),
         FieldPanel("partial_credit"),
+        FieldPanel("keep_option_order"),
         FieldPanel("explanation"),
         InlinePanel(
             "options",

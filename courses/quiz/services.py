@@ -5,6 +5,7 @@ it was. Answers are recorded with the sitting row locked and with conditional up
 browser tabs answering the same attempt cannot both record an answer for one question or skip one.
 """
 
+import random
 import secrets
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
@@ -90,6 +91,18 @@ def _pool_for(quiz: Quiz) -> list:
     return questions
 
 
+def options_presented(
+    options: list[dict], *, kind: str, keep_order: bool, rng: random.Random | None = None
+) -> list[dict]:
+    """The options in the order one attempt shows them: shuffled, so that no position is the
+    answer more often than another, unless the author kept the order or it is true or false."""
+    if keep_order or kind == QuestionType.TRUE_FALSE:
+        return list(options)
+    shuffled = list(options)
+    (rng or secrets.SystemRandom()).shuffle(shuffled)
+    return shuffled
+
+
 @transaction.atomic
 def sitting_start(*, user, quiz: Quiz) -> Sitting:
     """Start an attempt, or return the user's unfinished one so they carry on where they were.
@@ -143,10 +156,14 @@ def sitting_start(*, user, quiz: Quiz) -> Sitting:
             category_name=question.category.name if question.category_id else default_category,
             image_id=question.image_id,
             partial_credit=question.partial_credit,
-            options=[
-                {"id": option.pk, "text": option.text, "correct": option.correct}
-                for option in question.options.all()
-            ]
+            options=options_presented(
+                [
+                    {"id": option.pk, "text": option.text, "correct": option.correct}
+                    for option in question.options.all()
+                ],
+                kind=question.kind,
+                keep_order=question.keep_option_order,
+            )
             if question.kind != QuestionType.FREE_TEXT
             else [],
             max_score=Decimal(question.points),

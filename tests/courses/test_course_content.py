@@ -1,6 +1,7 @@
 """The course's content files: what loading builds, that a second run changes nothing, and that
 every scoring statement in the course agrees with the scoring rules."""
 
+import random
 import re
 import shutil
 
@@ -25,6 +26,7 @@ from courses.models import (
     Quiz,
 )
 from courses.quiz.choices import QuestionType
+from courses.quiz.services import options_presented
 from scoring_practice import startback
 
 CONTENT = course_read()
@@ -401,3 +403,38 @@ def test_a_table_cell_yaml_would_turn_into_true_or_false_must_be_quoted(course_c
 
     with pytest.raises(ContentError, match=r"rows\[0\]\.cells\[0\]: expected text"):
         course_read(course_copy)
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda module: module.slug)
+def test_always_choosing_the_first_option_shown_scores_about_chance(module):
+    """Options are shuffled per attempt, so a position strategy cannot pass a module quiz."""
+    questions = module.quiz.questions
+    scores = []
+    for seed in range(200):
+        rng = random.Random(seed)
+        right = 0
+        for question in questions:
+            if question.kind == QuestionType.FREE_TEXT:
+                continue  # nothing to choose: a trainer marks it
+            options = [{"text": text, "correct": correct} for text, correct in question.options]
+            shown = options_presented(
+                options, kind=question.kind, keep_order=question.keep_option_order, rng=rng
+            )
+            # Choosing only the first option: right when it is the one right answer.
+            right += shown[0]["correct"] and sum(o["correct"] for o in options) == 1
+        scores.append(100 * right / len(questions))
+    average = sum(scores) / len(scores)
+    passes = sum(score >= module.quiz.pass_mark for score in scores)
+    assert average < 50, average
+    assert passes <= 10, passes  # at most 5 % of attempts
+
+
+def test_no_option_depends_on_its_position_unless_the_order_is_kept():
+    positional = re.compile(
+        r"\b(all|none|both|neither|either) of (the|these) (above|options)\b|\bthe (above|below)\b",
+        re.IGNORECASE,
+    )
+    for module in MODULES:
+        for question in module.quiz.questions:
+            if any(positional.search(text) for text, _ in question.options):
+                assert question.keep_option_order, question.text

@@ -218,9 +218,8 @@ class TestScoring:
         )
         sitting = sitting_start(user=UserFactory(), quiz=quiz)
         current = _current(sitting)
-        answer = sitting_answer(
-            sitting=sitting, answer_id=current.pk, option_ids=[current.options[0]["id"]]
-        )
+        one_right = next(option["id"] for option in current.options if option["correct"])
+        answer = sitting_answer(sitting=sitting, answer_id=current.pk, option_ids=[one_right])
         assert answer.score == Decimal("0.33")
 
     def test_true_false(self):
@@ -456,3 +455,48 @@ class TestSnapshot:
         assert (sitting.quiz_title, sitting.pass_mark, sitting.score) != ("Renamed quiz", 100, 0)
         assert sitting.passed is False
         assert sitting.answers.get(position=2).question is None
+
+
+OPTIONS = [("First, right", True), ("Second", False), ("Third", False), ("Fourth", False)]
+
+
+def _orders(quiz, *, attempts: int) -> list[list[str]]:
+    orders = []
+    for _ in range(attempts):
+        sitting = sitting_start(user=UserFactory(), quiz=quiz)
+        orders.append([option["text"] for option in sitting.answers.get().options])
+    return orders
+
+
+def test_each_attempt_shows_the_options_in_its_own_order_so_no_position_is_the_answer(db):
+    quiz = QuizFactory()
+    QuestionFactory(quiz=quiz, options=OPTIONS)
+
+    orders = _orders(quiz, attempts=40)
+
+    assert all(sorted(order) == sorted(text for text, _ in OPTIONS) for order in orders)
+    first_positions = {order.index("First, right") for order in orders}
+    assert first_positions == {0, 1, 2, 3}
+
+
+def test_an_author_may_keep_the_order_and_true_or_false_is_never_shuffled(db):
+    kept = QuizFactory()
+    QuestionFactory(quiz=kept, options=OPTIONS, keep_option_order=True)
+    true_false = QuizFactory()
+    QuestionFactory(quiz=true_false, kind=QuestionType.TRUE_FALSE)
+
+    assert {tuple(order) for order in _orders(kept, attempts=15)} == {
+        tuple(text for text, _ in OPTIONS)
+    }
+    assert {tuple(order) for order in _orders(true_false, attempts=15)} == {("True", "False")}
+
+
+def test_a_resumed_attempt_keeps_the_order_it_was_shown(db):
+    quiz = QuizFactory()
+    QuestionFactory(quiz=quiz, options=OPTIONS)
+    user = UserFactory()
+    first = sitting_start(user=user, quiz=quiz).answers.get().options
+
+    again = sitting_start(user=user, quiz=quiz).answers.get().options
+
+    assert again == first
