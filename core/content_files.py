@@ -9,6 +9,7 @@ Nothing here touches the database.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -170,6 +171,27 @@ class Node:
         if not isinstance(node.value, bool):
             raise node.error("expected true or false")
         return node.value
+
+    def date(self, key: str) -> datetime.date:
+        node = self.child(key)
+        if isinstance(node.value, datetime.datetime) or not isinstance(node.value, datetime.date):
+            raise node.error("expected a date written 2026-11-30")
+        return node.value
+
+    def review(self, key: str = "review") -> dict[str, Any]:
+        """A clinical review record, `{by, date, next}`, as a page's review fields (or none)."""
+        if not self.has(key):
+            return {}
+        node = self.child(key)
+        node.only_keys("by", "date", "next")
+        reviewed_on, next_due = node.date("date"), node.date("next")
+        if next_due <= reviewed_on:
+            raise node.child("next").error("the next review must be due after the last one")
+        return {
+            "reviewed_by": node.text("by", max_length=200),
+            "reviewed_on": reviewed_on,
+            "next_review_due": next_due,
+        }
 
     def choice(self, key: str, choices: list[str] | tuple[str, ...]) -> str:
         value = self.text(key)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from django.apps import apps as installed_apps
+from django.contrib.auth.decorators import login_required, permission_required
 
 from core.choices import Role
 
@@ -141,6 +142,11 @@ ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
 )
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+
+def trainer_required(view):
+    """A view for trainers: visitors are sent to sign in, anyone else gets a 403."""
+    return login_required(permission_required(TRAINER_PERMISSION, raise_exception=True)(view))
 
 
 def mfa_required_roles() -> frozenset[str]:

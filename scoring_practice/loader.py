@@ -65,6 +65,7 @@ class VignetteContent:
     destination: str = ""
     triage_note: str = ""
     alternatives: dict[int, str] | None = None
+    review: dict[str, Any] | None = None
 
     @property
     def summary(self) -> str:
@@ -113,6 +114,7 @@ class VignetteContent:
             red_flag_destination=self.destination,
             red_flag_action=self.red_flag_action,
             triage_note=self.triage_note,
+            **(self.review or {}),
             # A red-flag case is answered by referral, so it carries no reference risk group.
             reference_risk="" if self.red_flags else self.risk,
             reference_treatment=self.treatment,
@@ -198,7 +200,15 @@ def vignette_read(path: Path) -> VignetteContent:
     """One vignette file, checked as the page is checked before it is published."""
     node = read_yaml(path)
     node.only_keys(
-        "title", "patient", "presentation", "difficulty", "focus", "mode", "story", "reference"
+        "title",
+        "patient",
+        "presentation",
+        "difficulty",
+        "focus",
+        "mode",
+        "story",
+        "reference",
+        "review",
     )
     patient = node.child("patient")
     patient.only_keys("name", "age", "occupation")
@@ -245,6 +255,7 @@ def vignette_read(path: Path) -> VignetteContent:
         destination=destination,
         triage_note=reference.text("triage_note", required=False),
         alternatives=alternatives,
+        review=node.review(),
     )
     scored = startback.score(content.answers).risk.value
     if scored != content.risk:

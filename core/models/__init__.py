@@ -1,3 +1,4 @@
+from core.models.review import ClinicalReview
 from core.models.users import User
 
-__all__ = ["User"]
+__all__ = ["ClinicalReview", "User"]

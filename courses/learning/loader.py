@@ -92,6 +92,7 @@ class LessonContent:
     required: bool
     body: list[Block]
     path: Path
+    review: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -561,7 +562,7 @@ def _listed_files(node: Node, key: str, directory: Path, *, suffix: str) -> list
 
 def _lesson_read(path: Path, sources: _Sources) -> LessonContent:
     node = read_yaml(path)
-    node.only_keys("title", "summary", "estimated_minutes", "required", "body")
+    node.only_keys("title", "summary", "estimated_minutes", "required", "body", "review")
     return LessonContent(
         slug=path.stem,
         title=node.text("title", max_length=255),
@@ -570,6 +571,7 @@ def _lesson_read(path: Path, sources: _Sources) -> LessonContent:
         required=node.flag("required", default=True),
         body=_body_read(node.child("body"), sources),
         path=path,
+        review=node.review(),
     )
 
 
@@ -752,6 +754,7 @@ def course_load(*, content: CourseContent | None = None) -> CoursePage:
                     "estimated_minutes": lesson.estimated_minutes,
                     "required": lesson.required,
                     "body": lesson.body,
+                    **lesson.review,
                 },
             )
     return course

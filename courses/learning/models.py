@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.models import ClinicalReview
 from courses.learning.blocks import LearningOutcomeBlock, LessonStreamBlock
 
 
@@ -141,7 +142,9 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+# The Wagtail page base carries no types, so django-stubs cannot resolve the manager of a page
+# that also takes a typed mixin.
+class LessonPage(ClinicalReview, Page):  # type: ignore[django-manager-missing]
     """A lesson: readable by everyone; signed-in readers can mark it complete."""
 
     summary = models.CharField(max_length=300, blank=True)
@@ -163,6 +166,7 @@ class LessonPage(Page):
         FieldPanel("estimated_minutes"),
         FieldPanel("required"),
         FieldPanel("body"),
+        *ClinicalReview.review_panels,
     ]
     search_fields = [
         *Page.search_fields,

@@ -11,6 +11,7 @@ passed quizzes in one.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import reduce
@@ -19,9 +20,11 @@ from operator import or_
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import F, Q
+from django.utils import timezone
 
 from wagtail.models import Page
 
+from core.models.review import REVIEW_NOTICE_DAYS
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -31,6 +34,7 @@ from courses.models import (
     ModulePage,
 )
 from courses.quiz.selectors import quiz_ids_passed, sittings_finished_for_quiz
+from scoring_practice.models import VignettePage
 
 ENROLMENTS_PER_PAGE = 10
 COURSES_PER_PAGE = 20
@@ -364,3 +368,45 @@ def enrolments_progress(*, user, page_number=None) -> tuple[PaginatorPage, list[
     ]
     _fill_progress(user=user, states=states)
     return page, states
+
+
+REVIEWS_PER_PAGE = 25
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """A live page whose clinical review has lapsed, falls due soon, or never happened."""
+
+    page: Page
+    kind: str
+    status: str
+
+    @property
+    def tag_class(self) -> str:
+        return {"Overdue": "nhsuk-tag--red", "Never reviewed": "nhsuk-tag--red"}.get(
+            self.status, "nhsuk-tag--yellow"
+        )
+
+
+def content_review_due(*, today: datetime.date | None = None, page_number=None) -> PaginatorPage:
+    """Lessons and case vignettes due for clinical review, most overdue first, a page at a time.
+
+    Due means never reviewed, or a next review falling within `REVIEW_NOTICE_DAYS`. Two queries
+    for any number of pages (one per content type), plus the count.
+    """
+    today = today or timezone.localdate()
+    horizon = today + datetime.timedelta(days=REVIEW_NOTICE_DAYS)
+    due = Q(next_review_due__isnull=True) | Q(next_review_due__lte=horizon)
+    fields = ("title", "url_path", "reviewed_by", "reviewed_on", "next_review_due")
+    pages: list[tuple[Page, str]] = [
+        (page, "Lesson") for page in LessonPage.objects.live().filter(due).only(*fields)
+    ] + [(page, "Case vignette") for page in VignettePage.objects.live().filter(due).only(*fields)]
+    pages.sort(key=lambda pair: (pair[0].next_review_due or datetime.date.min, pair[0].title))
+
+    def status(page) -> str:
+        if page.next_review_due is None:
+            return "Never reviewed"
+        return "Overdue" if page.next_review_due < today else "Due soon"
+
+    items = [ReviewDue(page=page, kind=kind, status=status(page)) for page, kind in pages]
+    return Paginator(items, REVIEWS_PER_PAGE).get_page(page_number)

@@ -6,6 +6,7 @@ from courses.learning import views as learning_views
 
 urlpatterns = [
     path("my-learning/", learning_views.my_learning, name="my_learning"),
+    path("trainer/reviews/", learning_views.content_reviews, name="content_reviews"),
     path(
         "my-learning/courses/<dbid:course_id>/enrol/",
         learning_views.course_enrol,

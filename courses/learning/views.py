@@ -11,7 +11,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from courses.learning.selectors import enrolments_progress
+from core.roles import trainer_required
+from courses.learning.selectors import content_review_due, enrolments_progress
 from courses.learning.services import (
     MESSAGE_ALREADY_ENROLLED,
     MESSAGE_ENROLLED,
@@ -80,3 +81,10 @@ def my_learning(request: HttpRequest) -> HttpResponse:
         "practice": practice_summary(user=request.user),
     }
     return render(request, "courses/learning/my_learning.html", context)
+
+
+@trainer_required
+def content_reviews(request: HttpRequest) -> HttpResponse:
+    """For trainers: lessons and vignettes whose clinical review is due, lapsed or missing."""
+    due = content_review_due(page_number=request.GET.get("page"))
+    return render(request, "courses/learning/content_reviews.html", {"due": due})

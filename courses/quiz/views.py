@@ -1,7 +1,7 @@
 """Taking quizzes, seeing results and progress, and marking free-text answers."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from core.roles import TRAINER_PERMISSION
+from core.roles import trainer_required
 from courses.quiz import selectors as quiz_selectors
 from courses.quiz import services as quiz_services
 from courses.quiz.choices import AnswerReveal
@@ -20,12 +20,6 @@ MESSAGE_MARK_SAVED = "The mark has been saved."
 MESSAGE_MARK_UNKNOWN_ANSWER = "That answer is not a free-text answer in this attempt."
 RESULTS_PER_PAGE = 10
 MARKING_PER_PAGE = 25
-
-
-def trainer_required(view):
-    """Visitors are sent to sign in; people without the permission to see others' attempts get
-    a 403."""
-    return login_required(permission_required(TRAINER_PERMISSION, raise_exception=True)(view))
 
 
 def _as_int(value) -> int | None:

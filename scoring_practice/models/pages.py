@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import SHORT_RICH_TEXT_FEATURES
+from core.models import ClinicalReview
 from scoring_practice import startback
 from scoring_practice.admin_forms import VignettePageForm
 from scoring_practice.blocks import (
@@ -107,7 +108,9 @@ def _item_rationale_field(number: int) -> models.TextField:
     )
 
 
-class VignettePage(Page):
+# The Wagtail page base carries no types, so django-stubs cannot resolve the manager of a page
+# that also takes a typed mixin.
+class VignettePage(ClinicalReview, Page):  # type: ignore[django-manager-missing]
     """A case for trainees to score: a patient's story and the reference answer to every step.
 
     The reference (nine item answers with rationales, risk group, treatment with rationale, red
@@ -225,6 +228,7 @@ class VignettePage(Page):
             [FieldPanel("mode"), FieldPanel("difficulty"), FieldPanel("profession_focus")],
             heading="How the case is used",
         ),
+        *ClinicalReview.review_panels,
         MultiFieldPanel(
             [
                 FieldPanel("red_flags"),

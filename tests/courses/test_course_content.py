@@ -438,3 +438,23 @@ def test_no_option_depends_on_its_position_unless_the_order_is_kept():
         for question in module.quiz.questions:
             if any(positional.search(text) for text, _ in question.options):
                 assert question.keep_option_order, question.text
+
+
+def test_a_lessons_clinical_review_is_read_and_checked(course_copy):
+    lesson = course_copy / "why-stratify" / "the-trial-evidence.yaml"
+    text = lesson.read_text()
+    lesson.write_text(
+        text + "review:\n  by: Dr A Patel, GP\n  date: 2026-11-02\n  next: 2027-11-02\n"
+    )
+    read = next(
+        les
+        for module in course_read(course_copy).modules
+        for les in module.lessons
+        if les.slug == "the-trial-evidence"
+    )
+    assert read.review["reviewed_by"] == "Dr A Patel, GP"
+    assert str(read.review["next_review_due"]) == "2027-11-02"
+
+    lesson.write_text(text + "review:\n  by: Dr A Patel\n  date: 2026-11-02\n  next: 2026-01-01\n")
+    with pytest.raises(ContentError, match="review.next: the next review must be due after"):
+        course_read(course_copy)
