@@ -160,6 +160,11 @@ def test_marking_pages_have_no_axe_violations(tab, axe, live_server, width):
     assert sitting.passed is True
     assert axe(tab) == []
 
+    tab.goto("/trainer/")
+    tab.get_by_role("link", name="Content due for clinical review").click()
+    tab.get_by_role("heading", name="Content due for clinical review").wait_for()
+    assert axe(tab) == []
+
 
 def test_marked_answer_shows_on_the_trainees_result(tab, axe):
     quiz = QuizFactory(title="Communicating risk", pass_mark=50)

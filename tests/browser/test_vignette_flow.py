@@ -123,3 +123,80 @@ def test_practice_pages_have_no_axe_violations(tab, axe, practice, consultation,
     tab.get_by_role("button", name="Next case").wait_for()
     assert axe(tab) == [], "drill result"
     assert fits(tab, width), "drill result"
+
+
+TRIAGE_CASES = {
+    "emergency": {
+        "red_flags": ["cauda_equina"],
+        "red_flag_urgency": "emergency",
+        "red_flag_destination": "hospital",
+        "red_flag_action": "Send her to the emergency department the same day.",
+    },
+    "urgent": {
+        "red_flags": ["fracture"],
+        "red_flag_urgency": "urgent",
+        "red_flag_destination": "urgent_imaging",
+        "red_flag_action": "Urgent imaging, analgesia and a bone-health assessment.",
+    },
+}
+
+
+def refer(tab, *, condition: str, urgency: str, destination: str):
+    tab.get_by_label("No: serious pathology is suspected", exact=False).check()
+    tab.get_by_label(condition, exact=True).check()
+    tab.get_by_label(urgency, exact=True).check()
+    tab.get_by_label(destination, exact=True).check()
+    tab.get_by_role("button", name="Submit my answers").click()
+    tab.get_by_role("heading", name="Is serious pathology suspected?").wait_for()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_triage_feedback_at_each_urgency_is_styled_by_it_and_passes_axe(tab, axe, practice, width):
+    tab.set_viewport_size({"width": width, "height": 900})
+    cases = {
+        name: vignette_publish(
+            parent=practice, mode="triage", reference_treatment="referral", **fields
+        )
+        for name, fields in TRIAGE_CASES.items()
+    }
+    stratifiable = vignette_publish(
+        parent=practice,
+        mode="triage",
+        triage_note="Night pain that eases on turning over is mechanical, not a red flag.",
+    )
+    sign_in(tab, UserFactory().email)
+
+    tab.goto(cases["emergency"].url)
+    refer(
+        tab,
+        condition=startback.red_flag("cauda_equina").name,
+        urgency=startback.Urgency.EMERGENCY.label,
+        destination=startback.Destination.HOSPITAL.label,
+    )
+    assert tab.get_by_text("Right: refer as an emergency, the same day").is_visible()
+    assert tab.locator(".nhsuk-card--care--emergency").first.is_visible()
+    assert axe(tab) == [], "emergency"
+    assert fits(tab, width), "emergency"
+
+    tab.goto(cases["urgent"].url)
+    refer(
+        tab,
+        condition=startback.red_flag("fracture").name,
+        urgency=startback.Urgency.EMERGENCY.label,
+        destination=startback.Destination.HOSPITAL.label,
+    )
+    assert tab.get_by_text("Partly right: this patient needs referral").is_visible()
+    assert tab.get_by_role("heading", name="Urgent, not the same day").is_visible()
+    assert axe(tab) == [], "urgent"
+
+    tab.goto(stratifiable.url)
+    refer(
+        tab,
+        condition=startback.red_flag("malignancy").name,
+        urgency=startback.Urgency.URGENT.label,
+        destination=startback.Destination.SUSPECTED_CANCER.label,
+    )
+    assert tab.get_by_text("Not quite: this patient can be stratified").is_visible()
+    assert tab.get_by_role("heading", name="Why this patient is stratified").is_visible()
+    assert axe(tab) == [], "stratify"
+    assert fits(tab, width), "stratify"

@@ -3,6 +3,7 @@ and files with mistakes refused naming the file and field."""
 
 import re
 import shutil
+from dataclasses import replace
 
 from django.core.management import CommandError, call_command
 from django.utils.html import escape
@@ -14,12 +15,14 @@ import pytest
 from core.content_files import ContentError
 from scoring_practice import startback
 from scoring_practice.choices import REFERRAL, VignetteMode
+from scoring_practice.feedback import Submission, attempt_feedback
 from scoring_practice.loader import CONTENT_DIR, VignetteContent, vignettes_load, vignettes_read
 from scoring_practice.models import PracticeIndexPage, VignettePage
 from scoring_practice.reference import reference_problems
 from scoring_practice.startback import MATCHED_TREATMENTS, RED_FLAGS, RiskGroup
 
 VIGNETTES = vignettes_read()
+RISKS = [group.value for group in RiskGroup]
 BY_SLUG = pytest.mark.parametrize("vignette", VIGNETTES, ids=[v.slug for v in VIGNETTES])
 RED_FLAG_KEYS = {flag.key for flag in RED_FLAGS}
 
@@ -303,3 +306,86 @@ def test_load_content_names_the_broken_file_and_loads_no_vignette(home, content_
         call_command("load_content", verbosity=0)
 
     assert not VignettePage.objects.exists()
+
+
+# --- Every demo vignette's feedback, checked against its reference --------------------------
+
+GROUP_MISTAKES = {
+    "high_from_total",
+    "subscale_cutoff_3",
+    "high_called_medium",
+    "total_3_called_medium",
+}
+
+
+def reference_submission(vignette: VignetteContent) -> Submission:
+    """The answer the reference gives, as the trainee would submit it in the vignette's mode."""
+    if vignette.red_flags:
+        return Submission(
+            stratifiable=False,
+            red_flags=vignette.red_flags,
+            urgency=vignette.urgency,
+            destination=vignette.destination,
+            treatment=REFERRAL,
+        )
+    result = scored(vignette)
+    return Submission(
+        stratifiable=True if vignette.mode == VignetteMode.TRIAGE else None,
+        items=None if vignette.mode == VignetteMode.QUESTIONNAIRE else dict(vignette.answers),
+        total=result.total,
+        psychosocial=result.psychosocial,
+        risk=vignette.risk,
+        treatment=vignette.treatment,
+    )
+
+
+def assert_consistent(feedback) -> None:
+    """One page, one story: the banner, the marks and the named mistakes agree."""
+    codes = {mistake.code for mistake in feedback.mistakes}
+    if feedback.risk_correct:
+        assert feedback.verdict.right
+        assert not codes & GROUP_MISTAKES
+    if feedback.risk_correct is False:
+        assert not feedback.verdict.right
+    if feedback.reference.stratifiable:
+        assert feedback.verdict.right == feedback.outcome_correct
+    if feedback.reading:
+        own = feedback.scored.risk.value
+        assert own != feedback.reference.risk
+        assert f"would be {feedback.reference.risk} risk" not in feedback.reading
+
+
+@BY_SLUG
+def test_the_reference_answer_gets_a_right_verdict_and_names_nothing(vignette):
+    feedback = attempt_feedback(
+        reference=vignette.reference(), submission=reference_submission(vignette)
+    )
+    assert feedback.verdict.right, feedback.verdict
+    assert feedback.mistakes == ()
+    assert feedback.outcome_correct and feedback.treatment_correct
+    assert feedback.reading == ""
+
+
+@BY_SLUG
+def test_no_feedback_page_contradicts_itself_for_any_single_misreading_or_group(vignette):
+    if vignette.red_flags or vignette.mode == VignetteMode.QUESTIONNAIRE:
+        variants = [replace(reference_submission(vignette), risk=r) for r in RISKS]
+    else:
+        variants = []
+        for number in startback.ITEM_NUMBERS:
+            for option in startback.item(number).options:
+                own = {**vignette.answers, number: option.value}
+                result = startback.score(own)
+                for risk in RISKS:
+                    variants.append(
+                        replace(
+                            reference_submission(vignette),
+                            items=own,
+                            total=result.total,
+                            psychosocial=result.psychosocial,
+                            risk=risk,
+                            treatment=risk,
+                        )
+                    )
+    for submission in variants:
+        assert_consistent(attempt_feedback(reference=vignette.reference(), submission=submission))
