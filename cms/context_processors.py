@@ -4,11 +4,17 @@ from django.utils.functional import SimpleLazyObject
 
 from cms.models import SiteSettings
 from cms.navigation import navigation_items
+from scoring_practice import startback
 
 
 def site_settings(request):
     """The service's name, logo text and footer links, fetched only if a template uses them."""
     return {"site_settings": SimpleLazyObject(lambda: SiteSettings.for_request(request))}
+
+
+def tool_statement(request):
+    """The tool's copyright and funding statement and licence note, for every page's footer."""
+    return {"tool_statement": startback.STATEMENT, "tool_licence": startback.LICENCE_NOTE}
 
 
 def navigation(request):

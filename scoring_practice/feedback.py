@@ -70,7 +70,10 @@ def red_flag_missed(reference: Reference) -> SeenMistake:
 
 
 def needless_referral(reference: Reference) -> SeenMistake:
-    detail = reference.triage_note or "No feature of the story points to a serious cause."
+    if reference.triage_note:
+        detail = "Why this patient is stratified is set out below."
+    else:
+        detail = "No feature of the story points to a serious cause."
     return SeenMistake(NEEDLESS_REFERRAL, detail)
 
 
@@ -303,9 +306,9 @@ URGENCY_PHRASES = {
 
 def _referral_verdict(reference: Reference, triage: TriageFeedback) -> Verdict:
     how = URGENCY_PHRASES.get(reference.urgency, "")
-    where = startback.Destination(reference.red_flag_destination).label.lower()
+    where = startback.Destination(reference.red_flag_destination).label
     if triage.all_correct:
-        return Verdict(True, f"Right: refer {how}", f"To {where}.")
+        return Verdict(True, f"Right: refer {how}", f"Where to: {where}.")
     if triage.urgency_correct:
         off = []
         if not triage.flags_correct:
@@ -320,7 +323,7 @@ def _referral_verdict(reference: Reference, triage: TriageFeedback) -> Verdict:
     return Verdict(
         False,
         "Partly right: this patient needs referral",
-        f"But {how}, to {where}.",
+        f"But {how}. Where to: {where}.",
     )
 
 

@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.site_settings",
+                "cms.context_processors.tool_statement",
                 "cms.context_processors.navigation",
             ],
         },

@@ -86,7 +86,9 @@ def test_home_page_shows_hero_intro_audience_and_sign_up(client, home):
     assert "What the training is" in html
     assert "Physiotherapists" in html
     assert "Create an account to start" in html
-    assert "© Keele University" in html
+    # The tool's copyright and funding statement, as Keele asks, on every page.
+    assert "Copyright ©2007 Keele University" in html
+    assert "Arthritis Research UK (now Versus Arthritis)" in html
     assert 'href="#maincontent"' in html
 
 

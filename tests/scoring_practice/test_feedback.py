@@ -126,7 +126,7 @@ def test_a_stratifiable_case_referred_is_named_with_the_reason_it_is_stratified(
         submission=referral(red_flags=("malignancy",), urgency="urgent", destination="hospital"),
     )
     assert codes(triage) == [NEEDLESS_REFERRAL]
-    assert triage.mistakes[0].detail == note
+    assert triage.mistakes[0].detail == "Why this patient is stratified is set out below."
     assert not triage.outcome_correct and not triage.treatment_correct
     assert "there are no red flags" not in triage.verdict.body
 
