@@ -302,6 +302,10 @@ URGENCY_PHRASES = {
     startback.Urgency.EMERGENCY: "as an emergency, the same day",
     startback.Urgency.URGENT: "urgently, but not as a same-day emergency",
 }
+URGENCY_SENTENCES = {
+    startback.Urgency.EMERGENCY: "It is an emergency: the patient is seen the same day.",
+    startback.Urgency.URGENT: "It is urgent, but not a same-day emergency.",
+}
 
 
 def _referral_verdict(reference: Reference, triage: TriageFeedback) -> Verdict:
@@ -323,7 +327,7 @@ def _referral_verdict(reference: Reference, triage: TriageFeedback) -> Verdict:
     return Verdict(
         False,
         "Partly right: this patient needs referral",
-        f"But {how}. Where to: {where}.",
+        f"{URGENCY_SENTENCES[reference.urgency]} Where to: {where}.",
     )
 
 

@@ -191,7 +191,7 @@ def test_the_action_is_judged_on_urgency_and_destination_and_the_banner_says_wha
     )
     assert not too_urgent.outcome_correct and not too_urgent.verdict.right
     assert too_urgent.verdict.heading == "Partly right: this patient needs referral"
-    assert "urgently, but not as a same-day emergency" in too_urgent.verdict.body
+    assert "It is urgent, but not a same-day emergency." in too_urgent.verdict.body
 
 
 def test_a_missed_main_condition_is_reported():
