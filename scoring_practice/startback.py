@@ -504,8 +504,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 Urgency.EMERGENCY,
                 Destination.HOSPITAL,
                 "Always",
-                "The same day, for MRI. Incomplete cauda equina syndrome (CES-I), before "
-                "retention (CES-R), is the stage to catch.",
+                "For an MRI scan. Incomplete cauda equina syndrome (CES-I), before retention "
+                "(CES-R), is the stage to catch.",
             ),
         ),
     ),
@@ -570,7 +570,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 Urgency.EMERGENCY,
                 Destination.HOSPITAL,
                 "Always",
-                "Same-day hospital assessment: blood tests, cultures and MRI.",
+                "Hospital assessment: blood tests, cultures and MRI.",
             ),
         ),
     ),
@@ -612,7 +612,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 Urgency.EMERGENCY,
                 Destination.HOSPITAL,
                 "Severe or rapidly worsening",
-                "Same-day assessment by the on-call spinal team.",
+                "Assessment by the on-call spinal team.",
             ),
             Action(
                 Urgency.URGENT,

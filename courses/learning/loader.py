@@ -274,9 +274,17 @@ def _action_text(flag: startback.RedFlag) -> str:
     """A condition's actions tier by tier: "With neurology: emergency, the same day. …"."""
     parts = []
     for action in flag.actions:
-        when = "" if action.when == "Always" else f"{action.when}: "
-        parts.append(f"{when}{TIER_WORDS[action.urgency]}. {action.detail}")
+        tier = TIER_WORDS[action.urgency]
+        if action.when == "Always":
+            parts.append(f"{tier[0].upper()}{tier[1:]}. {action.detail}")
+        else:
+            parts.append(f"{action.when}: {tier}. {action.detail}")
     return " ".join(parts)
+
+
+def _features_text(features: tuple[str, ...]) -> str:
+    """Features as one list: 'Fever; intravenous drug use; …'."""
+    return "; ".join([features[0], *(f[0].lower() + f[1:] for f in features[1:])]) + "."
 
 
 TIER_WORDS = {
@@ -327,7 +335,7 @@ def _from_tool(node: Node, sources: _Sources) -> list[Block]:
     if part == "red_flags":
         node.only_keys("part", "caption")
         rows = [
-            [flag.name, "; ".join(flag.features), _action_text(flag)]
+            [flag.name, _features_text(flag.features), _action_text(flag)]
             for flag in startback.RED_FLAGS
         ]
         head = ["Suspected condition", "Features that raise suspicion", "Action"]
