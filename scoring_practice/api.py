@@ -7,14 +7,41 @@ the same words the core and the calculator use.
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from ninja import Field, NinjaAPI, Schema
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
+from ninja.throttling import AnonRateThrottle
 from pydantic import ConfigDict, create_model
 
 from scoring_practice import startback
+
+# A completed questionnaire is about 200 bytes of JSON; anything far larger is not one, and is
+# refused before it is read, let alone parsed.
+API_MAX_BODY_BYTES = 4096
+# At most this many problems in one reply, whatever was sent.
+MAX_PROBLEMS = 12
+# Unknown keys are named together, a few of them, in one problem.
+UNKNOWN_KEYS_SHOWN = 5
+
+
+class ApiRateThrottle(AnonRateThrottle):
+    """A limit per client address on every API request, read from `API_RATE_LIMIT` ("120/m";
+    "off" switches it off, for load tests). Refused requests get 429 with Retry-After."""
+
+    def __init__(self) -> None:
+        super().__init__(rate="1/s")  # replaced by the setting on each request
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        rate = settings.API_RATE_LIMIT.strip().lower()
+        if rate in ("", "off"):
+            return True
+        self.rate = rate
+        self.num_requests, self.duration = self.parse_rate(rate)
+        return super().allow_request(request)
+
 
 api = NinjaAPI(
     title="STarT Back API",
@@ -24,6 +51,7 @@ api = NinjaAPI(
         f"{startback.STATEMENT} {startback.LICENCE_NOTE}"
     ),
     urls_namespace="api-v1",
+    throttle=[ApiRateThrottle()],
 )
 
 
@@ -129,6 +157,8 @@ MESSAGE_NOT_AN_OBJECT = 'Send a JSON object: {"answers": {"1": "agree", …, "9"
 MESSAGE_ANSWERS_NOT_AN_OBJECT = '"answers" must be an object whose keys are the items "1" to "9"'
 MESSAGE_TOO_LARGE = "The request body is too large for a completed questionnaire"
 MESSAGE_UNEXPECTED_FIELD = 'Unexpected field "{name}"; the request has only "answers"'
+MESSAGE_UNKNOWN_KEYS = '{keys} in "answers" {verb} not items of the tool, which has items 1 to 9'
+MESSAGE_THROTTLED = "Too many requests from this address; try again shortly"
 
 
 def _problem(error: dict) -> dict:
@@ -154,18 +184,66 @@ def _problem(error: dict) -> dict:
     return {"item": None, "loc": loc, "msg": MESSAGE_NOT_AN_OBJECT}
 
 
+class BodyLimitMiddleware:
+    """Refuses an API request whose declared body is larger than a questionnaire could be, with
+    413, before Django reads it (the site's own limit, 2.5 MB, is far too generous here)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = API_MAX_BODY_BYTES + 1
+            if length > API_MAX_BODY_BYTES:
+                return JsonResponse({"detail": MESSAGE_TOO_LARGE}, status=413)
+        return self.get_response(request)
+
+
+def _quoted(keys: list[str]) -> str:
+    shown = ", ".join(f'"{key[:20]}"' for key in keys[:UNKNOWN_KEYS_SHOWN])
+    more = len(keys) - UNKNOWN_KEYS_SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
 @api.exception_handler(RequestDataTooBig)
 def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return api.create_response(request, {"detail": MESSAGE_TOO_LARGE}, status=413)
 
 
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Errors in the API's own words: an unreadable body says what to send, never how the
+    parser failed; too many requests say so."""
+    if exc.status_code == 400:
+        message = MESSAGE_NOT_AN_OBJECT
+    elif exc.status_code == 429:
+        message = MESSAGE_THROTTLED
+    else:
+        message = str(exc)
+    return api.create_response(request, {"detail": message}, status=exc.status_code)
+
+
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    problems = sorted(
-        (_problem(error) for error in exc.errors),
-        key=lambda problem: (problem["item"] is None, problem["item"] or 0),
-    )
-    return api.create_response(request, {"detail": problems}, status=422)
+    """Problems item by item; keys that are not items are named together in one problem, and
+    no reply lists more than `MAX_PROBLEMS`, whatever was sent."""
+    problems: list[dict] = []
+    unknown: list[dict] = []
+    for error in exc.errors:
+        problem = _problem(error)
+        under_answers = problem["loc"][:1] == ["answers"] and len(problem["loc"]) > 1
+        (unknown if problem["item"] is None and under_answers else problems).append(problem)
+    if len(unknown) == 1:
+        problems += unknown
+    elif unknown:
+        keys = [str(problem["loc"][1]) for problem in unknown]
+        message = MESSAGE_UNKNOWN_KEYS.format(keys=_quoted(keys), verb="are")
+        problems.append({"item": None, "loc": ["answers"], "msg": message})
+    problems.sort(key=lambda problem: (problem["item"] is None, problem["item"] or 0))
+    return api.create_response(request, {"detail": problems[:MAX_PROBLEMS]}, status=422)
 
 
 @api.post(

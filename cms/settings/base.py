@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so a load balancer's probe needs no allowed host name, HTTPS, session or cookie.
     "cms.health.HealthCheckMiddleware",
+    # Next, so an oversized API body is refused before anything reads it.
+    "scoring_practice.api.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -186,10 +188,13 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[STarT Back training] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # Failed sign-ins: at most 5 per 5 minutes for one e-mail address, 20 per minute from one address.
+# The per-account limit carries the protection against guessing one account's password. The
+# per-address limits are generous because a whole NHS organisation may reach the site from one
+# network address: they stop a flood, not a busy practice or a training day signing up together.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "20/m/ip,5/5m/key",
-    "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
+    "login_failed": "60/m/ip,5/5m/key",
+    "signup": "60/m/ip",
+    "reset_password": "60/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "STarT Back training"
@@ -240,6 +245,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow same-origin framing themselves
 CSRF_COOKIE_HTTPONLY = False
+
+# --- Client addresses and the API -----------------------------------------------------------------
+# How many proxies (load balancer, TLS terminator) stand in front of the app and append to
+# X-Forwarded-For. 0 trusts no such header: with no proxy, a client could forge it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
+# Requests per client address to the JSON API, e.g. "120/m"; "off" for load tests.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "STarT Back training"

@@ -21,9 +21,6 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 if not os.environ.get("REDIS_URL"):
     raise ImproperlyConfigured("REDIS_URL must be set in the environment for production.")
 
-# Behind the proxy, the visitor's address is in X-Forwarded-For; rate limits per address need it.
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
-
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))

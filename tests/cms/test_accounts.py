@@ -209,3 +209,51 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client, home):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("a-brand-new-passphrase")
+
+
+def _failed_sign_in(client, email, **headers):
+    return client.post(
+        reverse("account_login"), {"login": email, "password": "wrong-password-123"}, **headers
+    )
+
+
+def test_with_no_trusted_proxy_a_forged_forwarded_address_does_not_dodge_the_address_limit(
+    client, home, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip"}
+    assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == 0  # the default: no proxy is trusted
+    for n in range(3):
+        _failed_sign_in(client, f"nobody{n}@example.com", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+
+    response = _failed_sign_in(client, "nobody9@example.com", HTTP_X_FORWARDED_FOR="198.51.100.99")
+
+    assert "Too many failed login attempts" in response.text
+
+
+def test_behind_one_trusted_proxy_each_visitor_is_counted_by_the_address_it_reports(
+    client, home, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip"}
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for n in range(3):
+        _failed_sign_in(client, f"nobody{n}@example.com", HTTP_X_FORWARDED_FOR="198.51.100.1")
+
+    blocked = _failed_sign_in(client, "x@example.com", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    other = _failed_sign_in(client, "y@example.com", HTTP_X_FORWARDED_FOR="198.51.100.2")
+
+    assert "Too many failed login attempts" in blocked.text
+    assert "Too many failed login attempts" not in other.text
+
+
+def test_a_practice_behind_one_network_address_is_not_locked_out_by_its_colleagues(client, home):
+    # Twenty-five clinicians at one practice each mistype their password once.
+    for n in range(25):
+        _failed_sign_in(client, UserFactory(email=f"colleague{n}@example.com").email)
+    user = UserFactory(email="still-gets-in@example.com")
+
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)

@@ -5,6 +5,13 @@ import json
 import pytest
 
 from scoring_practice import startback
+from scoring_practice.api import (
+    API_MAX_BODY_BYTES,
+    MAX_PROBLEMS,
+    MESSAGE_NOT_AN_OBJECT,
+    MESSAGE_THROTTLED,
+    MESSAGE_TOO_LARGE,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -108,10 +115,13 @@ def test_a_badly_shaped_request_is_refused_with_a_message(client, body, message)
         ("answers=1", "application/x-www-form-urlencoded"),
     ],
 )
-def test_an_unparseable_body_gets_400(client, data, content_type):
+def test_an_unparseable_body_gets_400_that_says_what_to_send_not_how_parsing_failed(
+    client, settings, data, content_type
+):
+    settings.DEBUG = True  # even where the parser's own error would otherwise be shown
     response = post(client, data, content_type=content_type)
     assert response.status_code == 400
-    assert response.json() == {"detail": "Cannot parse request body"}
+    assert response.json() == {"detail": MESSAGE_NOT_AN_OBJECT}
 
 
 def test_only_post_scores(client):
@@ -151,3 +161,53 @@ def test_the_openapi_schema_and_docs_are_served(client):
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     assert b"openapi.json" in docs.content
+
+
+# --- Bounded work: body size, error count, rate ------------------------------------------------
+
+
+def test_a_body_larger_than_a_questionnaire_could_be_is_refused_before_it_is_read(client):
+    hostile = json.dumps({"answers": {str(n): 0 for n in range(10, 200_010)}})  # about 2.5 MB
+
+    response = post(client, hostile)
+
+    assert response.status_code == 413
+    assert response.json() == {"detail": MESSAGE_TOO_LARGE}
+    assert len(response.content) < 200
+
+
+def test_keys_that_are_not_items_are_named_once_together_and_problems_are_capped(client):
+    body = {"answers": {**answers(1), "9": "sometimes", **{f"x{n}": 1 for n in range(300)}}}
+    assert len(json.dumps(body)) < API_MAX_BODY_BYTES
+
+    response = post(client, body)
+
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert len(detail) <= MAX_PROBLEMS
+    assert [problem["item"] for problem in detail] == [9, None]
+    assert detail[1]["msg"].startswith('"x0", "x1", "x2", "x3", "x4" and 295 more in "answers"')
+
+
+def test_the_api_is_rate_limited_per_address_with_a_retry_after(client, settings):
+    settings.API_RATE_LIMIT = "3/m"
+    body = {"answers": answers(1)}
+    statuses = [post(client, body).status_code for _ in range(3)]
+
+    refused = post(client, body)
+
+    assert statuses == [200, 200, 200]
+    assert refused.status_code == 429
+    assert refused.json() == {"detail": MESSAGE_THROTTLED}
+    assert 0 < int(refused["Retry-After"]) <= 60
+    # Another address is not held back by the first one's requests.
+    other = client.post(
+        SCORE_URL, json.dumps(body), content_type="application/json", REMOTE_ADDR="10.9.8.7"
+    )
+    assert other.status_code == 200
+
+
+def test_the_rate_limit_can_be_switched_off_for_load_tests(client, settings):
+    settings.API_RATE_LIMIT = "off"
+    body = {"answers": answers(1)}
+    assert {post(client, body).status_code for _ in range(150)} == {200}
