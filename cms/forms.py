@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from core.choices import Profession
 from core.models import User
-from core.validators import validate_registration_number
+from core.validators import validate_person_name, validate_registration_number
 
 
 class ProfileFieldsForm(forms.Form):
@@ -15,6 +15,7 @@ class ProfileFieldsForm(forms.Form):
         max_length=150,
         label="Full name",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_person_name],
         error_messages={"required": "Enter your full name."},
     )
     profession = forms.ChoiceField(

@@ -54,3 +54,25 @@ def validate_registration_number(*, profession: str, number: str) -> str:
     if not any(pattern.match(normalised) for pattern in patterns):
         raise ValidationError(message, code="invalid_registration_number")
     return normalised
+
+
+# A person's name: letters from any alphabet, spaces, and the punctuation names use (hyphen,
+# apostrophe, full stop). Nothing else, so a name copied into an e-mail cannot carry a link or
+# a message.
+# A full stop only ends an initial or a title ("J. Smith", "Dr. Ng"), so "example.com" is refused.
+NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:(?:[ '’\-]+|\.\s+)[^\W\d_]+)*\.?$")
+NAME_MAX_LENGTH = 80
+MESSAGE_NAME = (
+    "Enter your name using letters, spaces, hyphens and apostrophes only, for example "
+    "Aisha O'Neill-Khan."
+)
+MESSAGE_NAME_LENGTH = f"Enter a name of {NAME_MAX_LENGTH} characters or fewer."
+
+
+def validate_person_name(value: str) -> None:
+    """Raise ValidationError unless `value` reads as a person's name."""
+    value = (value or "").strip()
+    if len(value) > NAME_MAX_LENGTH:
+        raise ValidationError(MESSAGE_NAME_LENGTH, code="name_too_long")
+    if value and not NAME_PATTERN.match(value):
+        raise ValidationError(MESSAGE_NAME, code="invalid_name")

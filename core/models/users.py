@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.choices import Profession, Role
-from core.validators import validate_registration_number
+from core.validators import validate_person_name, validate_registration_number
 
 
 class UserManager(BaseUserManager["User"]):
@@ -45,7 +45,7 @@ class User(AbstractUser):
 
     username = None  # type: ignore[assignment]  # signs in by e-mail address; no user name
     email = models.EmailField("e-mail address", unique=True)
-    full_name = models.CharField(max_length=150, blank=True)
+    full_name = models.CharField(max_length=150, blank=True, validators=[validate_person_name])
     profession = models.CharField(max_length=20, choices=Profession.choices, blank=True)
     registration_number = models.CharField(
         "professional registration number",

@@ -257,3 +257,14 @@ def test_a_practice_behind_one_network_address_is_not_locked_out_by_its_colleagu
 
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_name_that_would_carry_a_message_into_the_confirmation_email_is_refused(client, home):
+    data = {**SIGNUP, "full_name": "Your account is locked: visit evil.example.com"}
+
+    response = client.post(reverse("account_signup"), data)
+
+    assert response.status_code == 200
+    assert "Enter your name using letters, spaces, hyphens and apostrophes only" in response.text
+    assert not User.objects.filter(email=SIGNUP["email"]).exists()
+    assert len(mail.outbox) == 0

@@ -5,7 +5,13 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from core.choices import Profession
-from core.validators import MESSAGE_GP, MESSAGE_NURSE, MESSAGE_PHYSIO, validate_registration_number
+from core.validators import (
+    MESSAGE_GP,
+    MESSAGE_NURSE,
+    MESSAGE_PHYSIO,
+    validate_person_name,
+    validate_registration_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +44,28 @@ def test_registration_numbers_in_the_wrong_format_are_refused(profession, number
     with pytest.raises(ValidationError) as caught:
         validate_registration_number(profession=profession, number=number)
     assert caught.value.messages == [message]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Dr Aisha Khan", "Siân O'Brien", "Jean-Luc Picard", "Łukasz Nowak", "J. R. Smith", "Ng"],
+)
+def test_names_people_have_are_accepted(name):
+    validate_person_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Visit example.com for your prize",
+        "Call 07700 900123",
+        "See https://example.org",
+        "<b>Urgent</b>",
+        "Reply: now",
+        "a@example.com",
+        "x" * 81,
+    ],
+)
+def test_a_name_cannot_carry_a_link_a_number_or_a_message_in_markup(name):
+    with pytest.raises(ValidationError):
+        validate_person_name(name)
