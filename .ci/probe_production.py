@@ -93,6 +93,34 @@ def expect_page(browser, path, *, contains, status=200):
     return html
 
 
+def expect_security_headers(response) -> None:
+    """The content security policy names only the site itself; the other headers are present."""
+    csp = response.getheader("Content-Security-Policy", "")
+    directives = {part.split()[0]: part.split()[1:] for part in csp.split(";") if part.strip()}
+    expect(
+        directives.get("script-src") == ["'self'"] and directives.get("default-src") == ["'self'"],
+        "pages carry a Content-Security-Policy allowing scripts from the site only",
+        csp or "(no header)",
+    )
+    sources = {source for values in directives.values() for source in values}
+    expect(
+        sources <= {"'self'", "'none'"},
+        "the Content-Security-Policy names no other host and nothing unsafe",
+        ", ".join(sorted(sources - {"'self'", "'none'"})),
+    )
+    permissions = response.getheader("Permissions-Policy", "")
+    expect("camera=()" in permissions, "pages carry a Permissions-Policy", permissions)
+    hsts = response.getheader("Strict-Transport-Security", "")
+    expect("max-age=" in hsts, "pages carry Strict-Transport-Security", hsts)
+
+
+def first_link_src(html: str, pattern: str) -> str:
+    match = re.search(r'src="(' + pattern + r')"', html)
+    if not match:
+        raise ProbeFailed(f"no script matching {pattern}")
+    return match.group(1)
+
+
 def first_link(html: str, pattern: str, *, skip=()) -> str:
     for href in re.findall(r'href="(' + pattern + r')"', html):
         if href not in skip:
@@ -127,8 +155,21 @@ def probe(base_url: str, log_path: str) -> None:
         f"{response.status} {response.getheader('Location')}",
     )
 
-    home = expect_page(visitor, "/", contains="Stratified care for low back pain")
-    stylesheet = first_link(home, r"/static/wagtailnhsukfrontend/css/[^\"]+\.css")
+    response, home = visitor.get("/")
+    expect(
+        response.status == 200 and "Stratified care for low back pain" in home,
+        "GET / answers 200 with the home page",
+        f"got {response.status}",
+    )
+    expect_security_headers(response)
+    script = first_link_src(home, r"/static/core/init\.[0-9a-f]{12}\.js")
+    _, module = visitor.get(script)
+    expect(
+        re.search(r'from "[^"]+\.[0-9a-f]{12}\.js"', module) is not None,
+        "the page's script imports the hashed NHS.UK frontend",
+        module[:200],
+    )
+    stylesheet = first_link(home, r"/static/core/nhsuk-frontend[^\"]+\.css")
     expect(
         re.search(r"\.[0-9a-f]{12}\.css$", stylesheet) is not None,
         "pages link the hashed stylesheet",
@@ -244,7 +285,14 @@ def probe(base_url: str, log_path: str) -> None:
         "the trainee signs in and gets a session",
         f"{response.status} {response.getheader('Location')}",
     )
-    expect_page(trainee, "/my-learning/", contains="Probe Trainee")
+    response, _ = trainee.get("/my-learning/")
+    expect(response.status == 200, "the trainee opens My learning", str(response.status))
+    cache_control = {part.strip() for part in response.getheader("Cache-Control", "").split(",")}
+    expect(
+        {"private", "no-store"} <= cache_control,
+        "My learning is marked private, no-store",
+        str(cache_control),
+    )
 
 
 def main() -> int:

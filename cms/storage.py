@@ -10,7 +10,12 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     `sourceMappingURL` comment naming a `.map` file the package does not ship. Only developer
     tools ever fetch it, so the reference is left as written instead of failing `collectstatic`.
     Any other missing reference (a font, an image, an imported stylesheet) still fails loudly.
+
+    ES module imports between static files (core/init.js imports the NHS.UK frontend) are
+    rewritten to the hashed names too, so a cached page never mixes old and new scripts.
     """
+
+    support_js_module_import_aggregation = True
 
     def hashed_name(self, name, content=None, filename=None):
         try:

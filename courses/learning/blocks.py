@@ -11,7 +11,6 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
@@ -54,16 +53,24 @@ class KeyPointsBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    """An embedded video with its transcript, so it can be followed without sound or vision."""
+    """A video on its provider's site, linked rather than embedded, with its transcript.
+
+    An embedded player would load scripts, fonts and cookies from the provider on every visit to
+    the lesson; a link loads nothing until the reader chooses to follow it, and the transcript
+    means the lesson can be followed without the video at all.
+    """
 
     title = blocks.CharBlock(max_length=200)
-    video = EmbedBlock(help_text="The address of the video, e.g. a YouTube or Vimeo link.")
+    video = blocks.URLBlock(
+        help_text="The address of the video's page, e.g. on YouTube or Vimeo. The lesson "
+        "links to it; nothing loads from the provider unless the reader follows the link."
+    )
     transcript = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "media"
         template = "courses/learning/blocks/video.html"
-        description = "A video embed with a title and a transcript."
+        description = "A link to a video, with its title and transcript."
         preview_value = {
             "title": "Scoring the tool in a consultation",
             "video": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",

@@ -94,8 +94,28 @@ def tab(browser, live_server, live_home):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     page = context.new_page()
+    # Every browser test also checks the page kept to its content security policy and asked
+    # nothing of another host: a violation or a third-party request fails the test.
+    refused: list[str] = []
+    elsewhere: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url)
+            if not request.url.startswith((live_server.url, "data:", "blob:"))
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert refused == [], "the page broke its content security policy"
+    assert elsewhere == [], "the page asked another host for something"
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail.documents.models import Document
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 
 import factory
 import wagtail_factories
@@ -128,15 +126,7 @@ def complete(user, lesson: LessonPage) -> LessonCompletion:
 
 
 def lesson_with_every_block(index) -> LessonPage:
-    """A lesson using every lesson block and a few shared ones, with no network look-ups."""
-    Embed.objects.create(
-        hash=get_embed_hash(VIDEO_URL),
-        url=VIDEO_URL,
-        max_width=None,
-        type="video",
-        html='<iframe title="Scoring the tool" src="https://www.youtube.com/embed/x"></iframe>',
-        title="Scoring the tool",
-    )
+    """A lesson using every lesson block and a few shared ones."""
     document = Document.objects.create(
         title="STarT Back questionnaire",
         file=ContentFile(b"%PDF-1.4 questionnaire", name="startback.pdf"),

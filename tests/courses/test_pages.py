@@ -12,6 +12,7 @@ from courses.learning.blocks import MESSAGE_CHECK_NO_CORRECT, CheckUnderstanding
 from courses.learning.sections import training_section_ensure
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from tests.courses.factories import (
+    VIDEO_URL,
     CoursePageFactory,
     LessonPageFactory,
     ModulePageFactory,
@@ -155,7 +156,7 @@ def test_lesson_renders_every_lesson_block(client, index):
         "nhsuk-card--feature",
         "Screen for red flags first.",
         "Scoring in a consultation",
-        "https://www.youtube.com/embed/x",
+        f'href="{VIDEO_URL}"',
         "Read the transcript",
         "The clinician reads each item aloud.",
         "STarT Back questionnaire",
@@ -169,6 +170,8 @@ def test_lesson_renders_every_lesson_block(client, index):
         "Check my answer",
     ]:
         assert fragment in html, fragment
+    # The video is linked, not embedded: nothing on the page loads from its provider.
+    assert "<iframe" not in html
     # No answer yet: no feedback and no explanation.
     assert "The subscale decides high risk" not in html
 
