@@ -41,6 +41,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
         "Tom Okafor",
         Profession.PHYSIOTHERAPIST,
         "Northfield Community Physiotherapy",
+        totp_secret="MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U",
     ),
     DemoAccount(
         Role.TRAINER,

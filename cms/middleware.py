@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from core.roles import mfa_required_roles
+from core.roles import user_needs_mfa
 
 SESSION_STARTED_KEY = "cms_session_started"
 SESSION_LAST_SEEN_KEY = "cms_session_last_seen"
@@ -56,13 +56,6 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
 
-def mfa_required_for(user) -> bool:
-    """Whether the user's roles oblige them to use an authenticator app."""
-    if user.is_superuser:
-        return True
-    return bool(user.role_names & mfa_required_roles())
-
-
 def mfa_enrolled(user) -> bool:
     from allauth.mfa.models import Authenticator
 
@@ -84,13 +77,13 @@ def mfa_satisfied(user) -> bool:
     key = MFA_SATISFIED_CACHE_KEY.format(user_id=user.pk)
     satisfied = cache.get(key)
     if satisfied is None:
-        satisfied = not mfa_required_for(user) or mfa_enrolled(user)
+        satisfied = not user_needs_mfa(user) or mfa_enrolled(user)
         cache.set(key, satisfied, MFA_SATISFIED_SECONDS)
     return satisfied
 
 
 class RequireMFAMiddleware:
-    """Trainers and administrators must set up TOTP before they can use anything else."""
+    """Anyone who can enter the admin must set up TOTP before they can use anything else."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,4 +1,5 @@
-"""Receivers: session start time on sign-in, and keeping the navigation cache fresh."""
+"""Receivers: session start time on sign-in, the second-factor check, approving held uploads on
+publication, and keeping the navigation cache fresh."""
 
 import time
 
@@ -13,6 +14,7 @@ from allauth.mfa.models import Authenticator
 
 from cms.middleware import SESSION_LAST_SEEN_KEY, SESSION_STARTED_KEY, mfa_forget
 from cms.navigation import sections_forget
+from cms.uploads import uploads_approve_for
 from core.models import User
 
 
@@ -35,6 +37,13 @@ def mfa_recheck_on_user_change(sender, instance, **kwargs):
     mfa_forget(instance.pk)
 
 
+@receiver(m2m_changed, sender=User.user_permissions.through)
+def mfa_recheck_on_permission_change(sender, instance, action, reverse, **kwargs):
+    # Admin access granted to one account directly: the second factor is needed from now on.
+    if action.startswith("post_") and not reverse:
+        mfa_forget(instance.pk)
+
+
 @receiver(m2m_changed, sender=User.groups.through)
 def mfa_recheck_on_group_change(sender, instance, action, reverse, pk_set, **kwargs):
     if not action.startswith("post_"):
@@ -46,6 +55,12 @@ def mfa_recheck_on_group_change(sender, instance, action, reverse, pk_set, **kwa
         user_ids = pk_set if pk_set is not None else User.objects.values_list("pk", flat=True)
         for user_id in user_ids:
             mfa_forget(user_id)
+
+
+@receiver(page_published)
+def uploads_approve_on_publish(sender, instance, **kwargs):
+    # Publishing is the approval: what the page uses from the held uploads becomes public.
+    uploads_approve_for(instance)
 
 
 @receiver(page_published)

@@ -31,6 +31,10 @@ TRAINER_PERMISSION = "core.view_trainee_progress"
 # A page-permission grant on this "section" covers the whole page tree.
 WHOLE_SITE = "/"
 
+# Images and documents uploaded by a role that cannot publish wait here, visible only to people
+# who can enter the admin, until a trainer or administrator publishes a page that uses them.
+AWAITING_APPROVAL_COLLECTION = "Awaiting approval"
+
 PAGE_AUTHOR = ("add_page", "change_page", "publish_page")
 PAGE_DRAFTER = ("add_page", "change_page")  # drafts and submits for moderation; cannot publish
 PAGE_ADMINISTRATOR = (
@@ -59,15 +63,19 @@ class RoleGrant:
     """What one role's group is given.
 
     `admin`: may enter the Wagtail admin. `mfa_required`: may use nothing until an authenticator
-    app is set up. `permissions`: model permissions. `collection_permissions`: permissions on the
-    root collection of the image and document libraries. `page_permissions`: section (a page
-    model's `role_section`, or `WHOLE_SITE`) → Wagtail page-permission codenames on it.
+    app is set up (every role with `admin` must have it). `permissions`: model permissions.
+    `collection_permissions`: permissions on the root collection of the image and document
+    libraries (and so on every collection). `approval_collection_permissions`: permissions on the
+    `AWAITING_APPROVAL_COLLECTION` only, where a role that cannot publish puts its uploads.
+    `page_permissions`: section (a page model's `role_section`, or `WHOLE_SITE`) → Wagtail
+    page-permission codenames on it.
     """
 
     admin: bool = False
     mfa_required: bool = False
     permissions: tuple[str, ...] = ()
     collection_permissions: tuple[str, ...] = ()
+    approval_collection_permissions: tuple[str, ...] = ()
     page_permissions: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -78,12 +86,10 @@ ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
         Role.TRAINEE: RoleGrant(),
         Role.CHAMPION: RoleGrant(
             admin=True,
-            collection_permissions=(
-                "wagtailimages.add_image",
-                "wagtailimages.choose_image",
-                "wagtaildocs.add_document",
-                "wagtaildocs.choose_document",
-            ),
+            mfa_required=True,
+            collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
+            # Champions draft but cannot publish, so what they upload is held for approval.
+            approval_collection_permissions=("wagtailimages.add_image", "wagtaildocs.add_document"),
             page_permissions=MappingProxyType({"practice": PAGE_DRAFTER}),
         ),
         Role.TRAINER: RoleGrant(
@@ -149,6 +155,14 @@ def trainer_required(view):
     return login_required(permission_required(TRAINER_PERMISSION, raise_exception=True)(view))
 
 
+def user_needs_mfa(user) -> bool:
+    """Whether the user must use an authenticator app: anyone who can enter the admin (by role,
+    by a permission granted on top, or as a superuser), and any role the matrix says must."""
+    if user.is_superuser or user.has_perm(ADMIN_ACCESS):
+        return True
+    return bool(user.role_names & mfa_required_roles())
+
+
 def mfa_required_roles() -> frozenset[str]:
     """Names of the groups whose members must use an authenticator app."""
     return frozenset(role.value for role, grant in ROLE_MATRIX.items() if grant.mfa_required)
@@ -203,6 +217,7 @@ def roles_apply(*, apps, strict: bool = False) -> None:
         for name in (
             *grant.permissions,
             *grant.collection_permissions,
+            *grant.approval_collection_permissions,
             ADMIN_ACCESS,
             *(
                 f"wagtailcore.{codename}"
@@ -221,6 +236,9 @@ def roles_apply(*, apps, strict: bool = False) -> None:
     if strict and missing:
         raise UnknownPermission(f"The role matrix names permissions that do not exist: {missing}")
     root_collection = Collection.objects.filter(depth=1).first()
+    approval_collection = Collection.objects.filter(
+        depth=2, name=AWAITING_APPROVAL_COLLECTION
+    ).first()
 
     for role, grant in ROLE_MATRIX.items():
         group, _ = Group.objects.get_or_create(name=role.value)
@@ -228,11 +246,16 @@ def roles_apply(*, apps, strict: bool = False) -> None:
         group.permissions.add(
             *(known[_split(name)] for name in model_permissions if _split(name) in known)
         )
-        if root_collection is not None:
-            for name in grant.collection_permissions:
+        for collection, names in [
+            (root_collection, grant.collection_permissions),
+            (approval_collection, grant.approval_collection_permissions),
+        ]:
+            if collection is None:
+                continue
+            for name in names:
                 if _split(name) in known:
                     GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=root_collection, permission=known[_split(name)]
+                        group=group, collection=collection, permission=known[_split(name)]
                     )
         for section, codenames in grant.page_permissions.items():
             for page in _section_pages(apps, Page, section):
@@ -246,4 +269,27 @@ def roles_apply(*, apps, strict: bool = False) -> None:
 
 def roles_sync() -> None:
     """Apply the matrix to the live database (run by `seed_site`, after the sections exist)."""
+    approval_collection_ensure()
     roles_apply(apps=installed_apps, strict=True)
+
+
+def approval_collection_ensure():
+    """The collection for uploads awaiting approval, created if missing, viewable (documents
+    downloadable) only by the roles that can enter the admin."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=AWAITING_APPROVAL_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=AWAITING_APPROVAL_COLLECTION)
+    restriction, _ = CollectionViewRestriction.objects.get_or_create(
+        collection=collection,
+        defaults={"restriction_type": CollectionViewRestriction.GROUPS},
+    )
+    admin_roles = [role.value for role, grant in ROLE_MATRIX.items() if grant.admin]
+    for role in admin_roles:
+        group, _ = Group.objects.get_or_create(name=role)
+        restriction.groups.add(group)
+    return collection

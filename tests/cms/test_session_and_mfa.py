@@ -1,7 +1,8 @@
-"""Trainers and administrators must use an authenticator app; sessions end when they should."""
+"""Everyone who can enter the admin must use an authenticator app; sessions end when they should."""
 
 import time
 
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 import pytest
@@ -29,7 +30,7 @@ def sign_in(client, user) -> None:
     assert response.status_code == 302, response.text
 
 
-@pytest.mark.parametrize("role", [Role.TRAINER, Role.ADMINISTRATOR])
+@pytest.mark.parametrize("role", [Role.CHAMPION, Role.TRAINER, Role.ADMINISTRATOR])
 def test_privileged_role_without_authenticator_is_sent_to_set_one_up(client, home, role):
     user = UserFactory(roles=[Role.TRAINEE, role])
     sign_in(client, user)
@@ -79,6 +80,27 @@ def test_trainer_with_authenticator_is_asked_for_a_code_at_sign_in(client, home)
     good = client.post(reverse("mfa_authenticate"), {"code": current_code()})
     assert good.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_admin_access_granted_to_one_account_needs_an_authenticator_too(client, home):
+    user = UserFactory()
+    sign_in(client, user)
+    assert client.get("/").status_code == 200
+
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+
+
+def test_a_superuser_needs_an_authenticator(client, home):
+    user = UserFactory(is_superuser=True)
+    sign_in(client, user)
+
+    response = client.get(reverse("wagtailadmin_home"))
+
+    assert response.url == reverse("mfa_activate_totp")
 
 
 def test_trainee_is_not_asked_for_an_authenticator(client, home):

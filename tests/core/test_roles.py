@@ -94,8 +94,23 @@ def test_sync_restores_a_permission_the_matrix_grants():
     assert user_is_trainer(UserFactory(roles=[Role.TRAINER]))
 
 
-def test_trainer_and_administrator_roles_need_a_second_factor():
-    assert mfa_required_roles() == {Role.TRAINER.value, Role.ADMINISTRATOR.value}
+def test_every_role_that_can_enter_the_admin_needs_a_second_factor():
+    assert mfa_required_roles() == {
+        Role.CHAMPION.value,
+        Role.TRAINER.value,
+        Role.ADMINISTRATOR.value,
+    }
+    for role, grant in ROLE_MATRIX.items():
+        assert grant.mfa_required or not grant.admin, role
+
+
+def test_a_role_that_cannot_publish_cannot_add_to_the_public_library():
+    for role, grant in ROLE_MATRIX.items():
+        publishes = any("publish_page" in codes for codes in grant.page_permissions.values())
+        adds_to_root = any(
+            name.split(".")[1].startswith("add_") for name in grant.collection_permissions
+        )
+        assert publishes or not adds_to_root, role
 
 
 @pytest.mark.parametrize(

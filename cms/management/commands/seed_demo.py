@@ -27,6 +27,7 @@ class Command(BaseCommand):
                 line += f"  (authenticator secret {account.totp_secret})"
             self.stdout.write(line)
         self.stdout.write(
-            "  Trainer and administrator accounts ask for a 6-digit code at sign-in: add the "
-            "secret to an authenticator app, or run `make demo-code EMAIL=trainer@example.com`."
+            "  Champion, trainer and administrator accounts ask for a 6-digit code at sign-in: "
+            "add the secret to an authenticator app, or run "
+            "`make demo-code EMAIL=trainer@example.com`."
         )
