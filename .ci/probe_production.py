@@ -128,7 +128,7 @@ def first_link(html: str, pattern: str, *, skip=()) -> str:
     raise ProbeFailed(f"no link matching {pattern}")
 
 
-def mail_link(log_path: str, pattern: str, *, wait_seconds: float = 10) -> str:
+def log_find(log_path: str, pattern: str, *, wait_seconds: float = 10) -> str:
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
         with open(log_path, encoding="utf-8", errors="replace") as log:
@@ -136,7 +136,7 @@ def mail_link(log_path: str, pattern: str, *, wait_seconds: float = 10) -> str:
         if found:
             return found[-1]
         time.sleep(0.2)
-    raise ProbeFailed(f"no e-mail containing {pattern} in {log_path}")
+    raise ProbeFailed(f"nothing matching {pattern} in {log_path}")
 
 
 def probe(base_url: str, log_path: str) -> None:
@@ -264,7 +264,7 @@ def probe(base_url: str, log_path: str) -> None:
         f"{response.status} {response.getheader('Location')}",
     )
     confirm_path = urlsplit(
-        mail_link(log_path, r"https://[^\s]+/accounts/confirm-email/[^\s/]+/")
+        log_find(log_path, r"https://[^\s]+/accounts/confirm-email/[^\s/]+/")
     ).path
     _, form = trainee.get(confirm_path)
     response, _ = trainee.post_form(
@@ -284,6 +284,12 @@ def probe(base_url: str, log_path: str) -> None:
         response.status == 302 and "sessionid" in trainee.cookies,
         "the trainee signs in and gets a session",
         f"{response.status} {response.getheader('Location')}",
+    )
+    audit_line = log_find(log_path, r'\{[^\n]*"event": "sign_in"[^\n]*\}')
+    expect(
+        json.loads(audit_line)["ip"] == CLIENT_ADDRESS,
+        "the sign-in is logged as a JSON audit line with the client's address",
+        audit_line,
     )
     response, _ = trainee.get("/my-learning/")
     expect(response.status == 200, "the trainee opens My learning", str(response.status))

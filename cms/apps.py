@@ -11,7 +11,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from cms import signals  # noqa: F401  (connects the receivers)
+        from cms import audit, signals  # noqa: F401  (connect the receivers)
         from courses.learning.models import CourseIndexPage
         from scoring_practice.models import PracticeIndexPage
 

@@ -4,6 +4,7 @@ Loaded by `seed_site` in every environment (production included) and by `seed_de
 already exist are left as editors made them.
 """
 
+from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Page, Site
@@ -205,15 +206,22 @@ ACCESSIBILITY = {
 PRIVACY = {
     "title": "Privacy notice",
     "slug": "privacy",
-    "intro": "What we record about you, why, and for how long.",
+    "intro": "What we record about you, who can see it, and how long we keep it.",
     "body": [
         ("heading", {"text": "What we record", "level": "h2"}),
         (
             "paragraph",
             _rich(
                 "Your name, e-mail address, profession, organisation and, if you give it, your "
-                "professional registration number; the courses you enrol on, your progress, quiz "
-                "and practice answers, and any certificate issued to you.",
+                "professional registration number.",
+                "Your learning: the courses you enrol on, the lessons you complete, your quiz "
+                "attempts (including anything you write in an answer and a marker's comments), "
+                "your answers to case vignettes and in the scoring drill.",
+                "A security record of your account: each sign-in and sign-out, failed sign-ins, "
+                "changes to your password, e-mail addresses, two-factor authentication and "
+                "roles (whether you or an administrator made them), downloads of your data, "
+                "with the time and the network (IP) address they came from. It never holds your "
+                "password or codes, and of an e-mail address only the part after the @.",
                 "We record no patient information. The case vignettes describe fictional people.",
             ),
         ),
@@ -221,25 +229,67 @@ PRIVACY = {
         (
             "paragraph",
             _rich(
-                "To run your training, to issue and verify your certificate, and to let the "
-                "trainers responsible for your cohort or organisation see your progress. Nobody "
-                "else sees it."
+                "To run your training and show you your progress, to let trainers mark written "
+                "answers and follow learners' progress, and to keep accounts secure."
+            ),
+        ),
+        ("heading", {"text": "Who can see it", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "You can see all of it. Trainers and administrators can see every learner's quiz "
+                "attempts, finished or in progress, with their name, e-mail address, "
+                "organisation and answers, in order to mark them: this is not yet limited to the "
+                "learners in a trainer's own cohort or organisation. Administrators can also see "
+                "your profile, your roles and the security record of your account. Champions "
+                "cannot see your data.",
+                "Nobody outside the service sees it. E-mails we send you (to confirm your "
+                "address or reset your password) pass through our e-mail provider.",
+            ),
+        ),
+        ("heading", {"text": "Nothing from other websites", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "Our pages load nothing from other websites: no fonts, scripts, videos or "
+                "analytics. Videos in lessons are links; if you follow one, the video site's "
+                "own privacy policy applies there."
+            ),
+        ),
+        ("heading", {"text": "How long we keep it", "level": "h2"}),
+        (
+            "paragraph",
+            _rich(
+                "Your profile and learning record: for as long as you have an account.",
+                f"An account whose e-mail address is never confirmed: removed after "
+                f"{settings.UNVERIFIED_ACCOUNT_DAYS} days.",
+                f"The security record: {settings.AUDIT_LOG_DAYS} days. Each event is also "
+                "written to the service's system logs (with the account number and network "
+                "address, never a name), which the service's operator keeps for a limited time.",
+                "When you delete your account, your name, e-mail addresses, profile and sign-in "
+                "details are removed at once. Your scores and answers stay as statistics under "
+                "an account number that no longer leads to you (anything you wrote in a quiz "
+                "answer is removed), and the security record keeps that number without network "
+                "addresses.",
             ),
         ),
         ("heading", {"text": "Cookies", "level": "h2"}),
         (
             "paragraph",
             _rich(
-                "We use two strictly necessary cookies: one keeps you signed in, the other "
-                "protects forms against forgery. We use no analytics or advertising cookies."
+                "We use only strictly necessary cookies: one keeps you signed in, one protects "
+                "forms against forgery, and a short-lived one carries a message (such as "
+                "\u201cYour profile has been saved\u201d) from one page to the next. We use no "
+                "analytics or advertising cookies."
             ),
         ),
         ("heading", {"text": "Your rights", "level": "h2"}),
         (
             "paragraph",
             _rich(
-                "You can see and correct your profile at any time from your account page, and "
-                "ask your trainer to delete your account."
+                "From your account\u2019s \u201cYour data\u201d page you can download "
+                "everything we hold about you, as a file or a page you can print, and delete "
+                "your account yourself. You can see and correct your profile at any time."
             ),
         ),
     ],
@@ -255,6 +305,29 @@ def _child_ensure(parent: Page, model: type[Page], content: dict) -> tuple[Page,
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
+
+
+def _blocks(body) -> list[tuple[str, object]]:
+    """A stream's content without its blocks' generated ids, for comparing two versions."""
+    return [(child.block_type, child.block.get_prep_value(child.value)) for child in body]
+
+
+def _privacy_notice_refresh(page: ContentPage) -> bool:
+    """Bring a privacy notice nobody has edited up to date with what the site now does.
+
+    The notice must stay true as the site changes, so `seed_site` (run on every release)
+    publishes the current text over a notice only this module ever wrote (every revision
+    without an author). A notice an editor has changed is theirs: it is left alone.
+    """
+    if page.revisions.exclude(user=None).exists():
+        return False
+    current = ContentPage(**PRIVACY)
+    if page.intro == current.intro and _blocks(page.body) == _blocks(current.body):
+        return False
+    page.intro = current.intro
+    page.body = current.body
+    page.save_revision().publish()
+    return True
 
 
 @transaction.atomic
@@ -290,7 +363,9 @@ def site_pages_ensure() -> HomePage:
 
     about, _ = _child_ensure(home, ContentPage, ABOUT)
     accessibility, _ = _child_ensure(home, ContentPage, ACCESSIBILITY)
-    privacy, _ = _child_ensure(home, ContentPage, PRIVACY)
+    privacy, privacy_created = _child_ensure(home, ContentPage, PRIVACY)
+    if not privacy_created:
+        _privacy_notice_refresh(privacy.specific)
 
     if home_created:
         home.calls_to_action = [

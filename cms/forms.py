@@ -89,3 +89,13 @@ class ProfileForm(forms.ModelForm):
         self.fields["profession"].required = True
         # A model field with blank=True adds an empty "---------" radio; a profession is required.
         self.fields["profession"].choices = Profession.choices
+
+
+class AccountDeleteForm(forms.Form):
+    """The holder confirms the account should go (having just confirmed who they are)."""
+
+    confirm = forms.BooleanField(
+        label="I understand that my account will be deleted and I will not be able to sign in "
+        "again",
+        error_messages={"required": "Confirm that you understand your account will be deleted."},
+    )

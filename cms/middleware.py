@@ -101,6 +101,9 @@ class RequireMFAMiddleware:
             reverse("mfa_index"),
             reverse("account_logout"),
             reverse("account_reauthenticate"),
+            # A person may always see, download and delete their own data.
+            reverse("account_your_data"),
+            reverse("account_delete"),
             settings.STATIC_URL,
         )
         return path.startswith(exempt)

@@ -3,6 +3,7 @@ publication, and keeping the navigation cache fresh."""
 
 import time
 
+from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -14,8 +15,9 @@ from allauth.mfa.models import Authenticator
 
 from cms.middleware import SESSION_LAST_SEEN_KEY, SESSION_STARTED_KEY, mfa_forget
 from cms.navigation import sections_forget
-from cms.uploads import uploads_approve_for
+from cms.uploads import image_approve, uploads_approve_for
 from core.models import User
+from courses.quiz.models import Question
 
 
 @receiver(user_logged_in)
@@ -44,6 +46,16 @@ def mfa_recheck_on_permission_change(sender, instance, action, reverse, **kwargs
         mfa_forget(instance.pk)
 
 
+@receiver(m2m_changed, sender=Group.permissions.through)
+def mfa_recheck_on_group_permission_change(sender, instance, action, reverse, pk_set, **kwargs):
+    # A group gained or lost a permission (admin access, say): check each member again.
+    if not action.startswith("post_"):
+        return
+    groups = [instance] if not reverse else Group.objects.filter(pk__in=pk_set or ())
+    for user_id in User.objects.filter(groups__in=groups).values_list("pk", flat=True).distinct():
+        mfa_forget(user_id)
+
+
 @receiver(m2m_changed, sender=User.groups.through)
 def mfa_recheck_on_group_change(sender, instance, action, reverse, pk_set, **kwargs):
     if not action.startswith("post_"):
@@ -61,6 +73,13 @@ def mfa_recheck_on_group_change(sender, instance, action, reverse, pk_set, **kwa
 def uploads_approve_on_publish(sender, instance, **kwargs):
     # Publishing is the approval: what the page uses from the held uploads becomes public.
     uploads_approve_for(instance)
+
+
+@receiver(post_save, sender=Question)
+def uploads_approve_in_quiz_question(sender, instance, raw=False, **kwargs):
+    # Only trainers and administrators author quizzes: their choosing a held image approves it.
+    if not raw and instance.image_id:
+        image_approve(instance.image)
 
 
 @receiver(page_published)

@@ -3,7 +3,13 @@
 A role that cannot publish (a champion) can add images and documents only to the "Awaiting
 approval" collection (see `core.roles`), which only admin users can see or download. When a
 trainer or administrator publishes a page, everything that page uses from that collection has
-been approved with it and moves to the root collection, the public library.
+been approved with it and moves to the root collection, the public library; so does an image a
+trainer puts in a quiz question (only trainers and administrators author quizzes).
+
+Held documents are refused to everyone else at `/documents/`, the only address the site gives
+for a document. Image files have no such gate: the site links no held image anywhere public,
+but on a single server whose proxy serves `media/` directly, someone who knew a held image's
+file name could fetch it; keep media in a private bucket (signed addresses) to close that.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,6 +35,17 @@ def upload_awaits_approval(upload) -> bool:
 def upload_visible_to(upload, user) -> bool:
     """Held uploads are for admin users only; everything else is as its collection says."""
     return not upload_awaits_approval(upload) or user.has_perm(ADMIN_ACCESS)
+
+
+def image_approve(image) -> bool:
+    """Move one held image into the public library; whether it was held."""
+    held = approval_collection()
+    if held is None or image is None:
+        return False
+    public = Collection.get_first_root_node()
+    return bool(
+        get_image_model().objects.filter(pk=image.pk, collection=held).update(collection=public)
+    )
 
 
 @transaction.atomic

@@ -1,10 +1,14 @@
-"""Admin and serving hooks for the site layer."""
+"""Admin and serving hooks for the site layer: held documents, and the audit log's admin."""
 
 from django.http import Http404
 
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from cms.uploads import upload_visible_to
+from core.models import AuditEvent
 
 
 @hooks.register("before_serve_document")
@@ -12,3 +16,53 @@ def documents_awaiting_approval_are_not_served(document, request):
     """A held document is not found for anyone outside the admin (not even "sign in to see it")."""
     if not upload_visible_to(document, request.user):
         raise Http404
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Anyone with the model's "view" permission may read; nobody, superusers included, may
+    add, change or delete an entry through the admin."""
+
+    WRITES = frozenset({"add", "change", "delete"})
+
+    def user_has_permission(self, user, action):
+        return action not in self.WRITES and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+AUDIT_COLUMNS = [
+    "occurred_at",
+    "kind",
+    "subject_reference",
+    "actor_reference",
+    "ip_address",
+    "summary",
+]
+
+register_permission_policy(AuditEvent, ReadOnlyPermissionPolicy(AuditEvent))
+
+
+class AuditEventViewSet(ModelViewSet):
+    """The audit log in the admin's Reports menu: administrators read, filter and export it."""
+
+    model = AuditEvent
+    icon = "list-ul"
+    menu_label = "Audit log"
+    menu_hook = "register_reports_menu_item"
+    menu_order = 1000
+    list_display = AUDIT_COLUMNS
+    list_filter = ["kind", "occurred_at"]
+    list_export = AUDIT_COLUMNS
+    search_fields = ["subject_reference", "actor_reference", "ip_address"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    inspect_view_fields = [*AUDIT_COLUMNS[:-1], "detail"]
+    copy_view_enabled = False
+    form_fields = ["kind"]  # required by the viewset; no one may add or edit (see the policy)
+    list_per_page = 50
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_log():
+    return AuditEventViewSet("audit_log")

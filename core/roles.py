@@ -115,6 +115,7 @@ ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
                 "core.add_user",
                 "core.change_user",
                 "core.delete_user",
+                "core.view_auditevent",
                 "auth.add_group",
                 "auth.change_group",
                 "auth.delete_group",
@@ -155,10 +156,16 @@ def trainer_required(view):
     return login_required(permission_required(TRAINER_PERMISSION, raise_exception=True)(view))
 
 
+# Holding any of these (by role, or granted on top) obliges an account to use a second factor:
+# each opens the admin or other people's records.
+MFA_PERMISSIONS = (ADMIN_ACCESS, TRAINER_PERMISSION, "core.change_user")
+
+
 def user_needs_mfa(user) -> bool:
-    """Whether the user must use an authenticator app: anyone who can enter the admin (by role,
-    by a permission granted on top, or as a superuser), and any role the matrix says must."""
-    if user.is_superuser or user.has_perm(ADMIN_ACCESS):
+    """Whether the user must use an authenticator app: anyone who can enter the admin or see
+    other people's records (by role, by a permission granted on top, or as a superuser), and
+    any role the matrix says must."""
+    if user.is_superuser or any(user.has_perm(name) for name in MFA_PERMISSIONS):
         return True
     return bool(user.role_names & mfa_required_roles())
 

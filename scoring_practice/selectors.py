@@ -177,3 +177,42 @@ def practice_summary(*, user) -> PracticeSummary:
         drill_accuracy=_percent(drill["correct"], drill["answered"]),
         drill_best_streak=drill["best"] or 0,
     )
+
+
+def practice_personal_data(*, user) -> dict:
+    """Every vignette answer and drill answer the person gave, for their data download."""
+    attempts = Attempt.objects.filter(user=user)
+    drill = DrillAnswer.objects.filter(user=user)
+    return {
+        "vignette_attempts": [
+            {
+                "vignette": attempt.title,
+                "started_at": attempt.started_at.isoformat() if attempt.started_at else None,
+                "submitted_at": attempt.submitted_at.isoformat(),
+                "seconds_taken": round(attempt.time_taken.total_seconds())
+                if attempt.time_taken
+                else None,
+                "answers": attempt.answers,
+                "key_decision_correct": attempt.outcome_correct,
+                "treatment_correct": attempt.treatment_correct,
+                "risk_group_correct": attempt.risk_correct,
+                "mistakes": attempt.mistakes,
+            }
+            for attempt in attempts
+        ],
+        "drill_answers": [
+            {
+                "answered_at": answer.answered_at.isoformat(),
+                "questionnaire": answer.answers,
+                "risk_group": answer.risk,
+                "your_risk_group": answer.given_risk,
+                "total": answer.total,
+                "your_total": answer.given_total,
+                "psychosocial": answer.psychosocial,
+                "your_psychosocial": answer.given_psychosocial,
+                "correct": answer.correct,
+                "mistakes": answer.mistakes,
+            }
+            for answer in drill
+        ],
+    }

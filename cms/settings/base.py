@@ -8,6 +8,7 @@ process started with these settings alone fails loudly rather than running insec
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -22,6 +23,19 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def media_origin(*, bucket: str, endpoint_url: str = "", region: str = "") -> str:
+    """The origin an S3-compatible bucket serves its files from (for the content security
+    policy): the endpoint's, when one is set, otherwise AWS's address for the bucket."""
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        return f"{parts.scheme}://{parts.netloc}"
+    return (
+        f"https://{bucket}.s3.{region}.amazonaws.com"
+        if region
+        else f"https://{bucket}.s3.amazonaws.com"
+    )
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -80,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.SessionTimeoutMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -293,6 +308,12 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     ]
 }
 
+# --- Keeping data ---------------------------------------------------------------------------------
+# `python manage.py apply_retention` (run daily) removes accounts whose address was never
+# confirmed after this many days, and security-log events older than AUDIT_LOG_DAYS.
+UNVERIFIED_ACCOUNT_DAYS = int(os.environ.get("UNVERIFIED_ACCOUNT_DAYS", "30"))
+AUDIT_LOG_DAYS = int(os.environ.get("AUDIT_LOG_DAYS", "365"))
+
 # --- Client addresses and the API -----------------------------------------------------------------
 # How many proxies (load balancer, TLS terminator) stand in front of the app and append to
 # X-Forwarded-For. 0 trusts no such header: with no proxy, a client could forge it.
@@ -323,11 +344,20 @@ SEED_DEMO_ALLOWED = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_traceback_below_500": {"()": "cms.log_filters.NoTracebackBelow500"}},
+    "formatters": {"json_line": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Security events, one JSON object a line, for the log pipeline (see core.audit).
+        "audit": {"class": "logging.StreamHandler", "formatter": "json_line"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Routine page and background-task events are not worth a line each.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # A refused (403) or missing (404) page is one line, not a traceback.
+        "django.request": {"filters": ["no_traceback_below_500"]},
+        "startback.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
     },
 }

@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import SELF, env_bool, media_origin
 
 DEBUG = False
 
@@ -43,3 +43,12 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # Images then come from the bucket's own address (signed, expiring): the content security
+    # policy allows that one origin for images and media, and nothing else from another host.
+    MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN") or media_origin(
+        bucket=os.environ["AWS_STORAGE_BUCKET_NAME"],
+        endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL", ""),
+        region=os.environ.get("AWS_S3_REGION_NAME", ""),
+    )
+    for directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive] = [SELF, MEDIA_ORIGIN]  # noqa: F405

@@ -14,4 +14,10 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SEED_DEMO_ALLOWED = True
-LOGGING = {"version": 1, "disable_existing_loggers": False}
+# No output handlers (pytest captures records), but the same filters as everywhere else.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": LOGGING["filters"],  # noqa: F405
+    "loggers": {"django.request": {"filters": ["no_traceback_below_500"]}},
+}

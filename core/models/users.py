@@ -56,6 +56,13 @@ class User(AbstractUser):
     organisation = models.CharField(
         max_length=200, blank=True, help_text="Your practice, trust or service."
     )
+    signed_up = models.BooleanField(
+        "created by signing up",
+        default=False,
+        editable=False,
+        help_text="Made through the sign-up form (not by an administrator): removed if its "
+        "address is never confirmed.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []

@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 from django.utils.safestring import mark_safe
 
@@ -19,3 +21,20 @@ def safe_richtext(value) -> str:
 def breadcrumb_pages(page) -> list:
     """The page's ancestors below the tree's root (home first), fetched in one query."""
     return list(page.get_ancestors().filter(depth__gt=1))
+
+
+@register.filter
+def iso_moment(value):
+    """An ISO 8601 timestamp (as in the data download) back to a datetime, for the `date` filter."""
+    if not value:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+@register.filter
+def yes_no(value) -> str:
+    """True, False or unknown, in words."""
+    return {True: "Yes", False: "No"}.get(value, "Not yet known")

@@ -410,3 +410,28 @@ def content_review_due(*, today: datetime.date | None = None, page_number=None) 
 
     items = [ReviewDue(page=page, kind=kind, status=status(page)) for page, kind in pages]
     return Paginator(items, REVIEWS_PER_PAGE).get_page(page_number)
+
+
+def learning_personal_data(*, user) -> dict:
+    """Everything the training section holds about one person, for their data download."""
+    enrolments = Enrolment.objects.filter(user=user).select_related("course", "last_lesson")
+    completions = LessonCompletion.objects.filter(user=user).select_related("lesson")
+    return {
+        "enrolments": [
+            {
+                "course": enrolment.course.title,
+                "enrolled_at": enrolment.enrolled_at.isoformat(),
+                "last_lesson_opened": enrolment.last_lesson.title
+                if enrolment.last_lesson
+                else None,
+                "last_visited_at": enrolment.last_visited_at.isoformat()
+                if enrolment.last_visited_at
+                else None,
+            }
+            for enrolment in enrolments
+        ],
+        "lessons_completed": [
+            {"lesson": completion.lesson.title, "completed_at": completion.completed_at.isoformat()}
+            for completion in completions
+        ],
+    }

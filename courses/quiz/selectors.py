@@ -213,3 +213,46 @@ def sittings_for_marking(
 def sittings_awaiting_marking_count() -> int:
     """How many finished attempts have a free-text answer still to mark."""
     return Sitting.objects.filter(status=SittingStatus.AWAITING_MARKING).count()
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _number(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def quiz_personal_data(*, user) -> dict:
+    """Every quiz attempt the person made, with each question as asked and their answer."""
+    sittings = Sitting.objects.filter(user=user).prefetch_related(
+        Prefetch("answers", queryset=SittingAnswer.objects.order_by("position"))
+    )
+    return {
+        "quiz_attempts": [
+            {
+                "quiz": sitting.quiz_title,
+                "status": sitting.get_status_display(),
+                "started_at": _iso(sitting.started_at),
+                "ended_at": _iso(sitting.ended_at),
+                "score": _number(sitting.score),
+                "max_score": _number(sitting.max_score),
+                "percent": _number(sitting.percent),
+                "passed": sitting.passed,
+                "answers": [
+                    {
+                        "question": answer.text,
+                        "chosen": [option["text"] for option in answer.chosen_options],
+                        "written_answer": answer.text_answer,
+                        "correct": answer.is_correct,
+                        "score": _number(answer.score),
+                        "max_score": _number(answer.max_score),
+                        "marker_comment": answer.marker_comment,
+                        "marked_at": _iso(answer.marked_at),
+                    }
+                    for answer in sitting.answers.all()
+                ],
+            }
+            for sitting in sittings
+        ]
+    }

@@ -328,3 +328,14 @@ def answer_mark(
     sitting.save()
     answer.sitting = sitting
     return answer
+
+
+def quiz_written_answers_erase(*, user) -> int:
+    """Blank what the person wrote in free-text answers and what markers wrote back to them.
+
+    Used when they delete their account: the scores stay, as anonymous statistics, but words
+    they or a trainer typed about them could identify them.
+    """
+    return SittingAnswer.objects.filter(sitting__user=user).update(
+        text_answer="", marker_comment=""
+    )

@@ -119,3 +119,30 @@ def test_reset_demo_refuses_where_demo_accounts_are_not_allowed(settings):
         call_command("reset_demo")
 
     assert snapshot() == before
+
+
+def test_seed_site_brings_an_unedited_privacy_notice_up_to_date(client):
+    call_command("seed_site", verbosity=0)
+    notice = ContentPage.objects.get(slug="privacy")
+    notice.body = [
+        ("paragraph", "<p>An older notice: ask your trainer to delete your account.</p>")
+    ]
+    notice.save_revision().publish()  # written by the site itself, as earlier releases did
+
+    call_command("seed_site", verbosity=0)
+
+    text = client.get("/privacy/").text
+    assert "ask your trainer" not in text
+    assert "delete your account yourself" in text
+
+
+def test_seed_site_leaves_a_privacy_notice_an_editor_changed(client):
+    call_command("seed_site", verbosity=0)
+    editor = User.objects.create_user("editor@example.com", "a-long-enough-passphrase")
+    notice = ContentPage.objects.get(slug="privacy")
+    notice.body = [("paragraph", "<p>Our own notice, agreed with our data protection officer.</p>")]
+    notice.save_revision(user=editor).publish()
+
+    call_command("seed_site", verbosity=0)
+
+    assert "agreed with our data protection officer" in client.get("/privacy/").text

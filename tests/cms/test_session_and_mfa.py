@@ -2,7 +2,7 @@
 
 import time
 
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 import pytest
@@ -198,3 +198,15 @@ def test_trainer_who_removes_their_authenticator_is_stopped_at_once(client, home
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302
     assert response.url == reverse("mfa_activate_totp")
+
+
+def test_admin_access_given_to_a_whole_group_needs_an_authenticator_at_once(client, home):
+    user = UserFactory()
+    sign_in(client, user)
+    assert client.get("/").status_code == 200  # the "no second factor needed" answer is cached
+
+    Group.objects.get(name=Role.TRAINEE.value).permissions.add(
+        Permission.objects.get(codename="access_admin")
+    )
+
+    assert client.get("/").url == reverse("mfa_activate_totp")

@@ -145,3 +145,21 @@ def _run_concurrent_writers(tmp_path, writers):
         cursor.execute("SELECT COUNT(*) FROM tally")
         assert cursor.fetchone()[0] == writers * 40
     check.close()
+
+
+def test_with_s3_media_the_policy_allows_the_buckets_origin_for_images_only():
+    env = {
+        **PRODUCTION_ENV,
+        "AWS_STORAGE_BUCKET_NAME": "training-media",
+        "AWS_S3_REGION_NAME": "eu-west-2",
+    }
+    script = (
+        "from django.conf import settings; d = settings.CONTENT_SECURITY_POLICY['DIRECTIVES'];"
+        "print(d['img-src'], d['script-src'], d['font-src'])"
+    )
+
+    result = run_manage("shell", "--no-imports", "-c", script, env=env)
+
+    assert result.returncode == 0, result.stderr
+    bucket = "https://training-media.s3.eu-west-2.amazonaws.com"
+    assert result.stdout.strip() == f"[\"'self'\", '{bucket}'] [\"'self'\"] [\"'self'\"]"

@@ -155,3 +155,14 @@ def test_publishing_leaves_other_held_uploads_held(site, champion):
 
     unused.refresh_from_db()
     assert unused.collection == approval_collection()
+
+
+def test_a_held_image_a_trainer_puts_in_a_quiz_question_is_approved(site):
+    from tests.courses.quiz_factories import QuestionFactory, QuizFactory
+
+    image = wagtail_factories.ImageFactory(collection=approval_collection())
+
+    QuestionFactory(quiz=QuizFactory(), image=image)
+
+    image.refresh_from_db()
+    assert image.collection == Collection.get_first_root_node()
