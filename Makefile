@@ -15,7 +15,7 @@ PIP_COMPILE := env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(VENV)/bin/pip-c
 	--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
 	--index-url https://pypi.org/simple
 
-.PHONY: run test lint typecheck typecheck-baseline format install install-dev lock demo-code browsers clean
+.PHONY: run test lint typecheck typecheck-baseline format install install-dev lock demo-code browsers messages clean
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -71,6 +71,10 @@ format: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml $$(git ls-files '*.html')
+
+## Recompile the site's wording of the account pages (cms/locale) after editing the .po file
+messages: $(INSTALLED)
+	cd cms && ../$(PY) ../manage.py compilemessages --locale en_GB
 
 ## The current sign-in code for a demo trainer or administrator: make demo-code EMAIL=trainer@example.com
 demo-code: $(INSTALLED)

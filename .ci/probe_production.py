@@ -205,10 +205,19 @@ def probe(base_url: str, log_path: str) -> None:
     )
     expect_page(visitor, vignette_url, contains="STarT Back")
 
-    expect_page(visitor, "/tool/", contains="STarT Back")
+    calculator = expect_page(visitor, "/tool/", contains="STarT Back")
     answers = {f"item_{n}": "agree" for n in range(1, 9)}
     answers["item_9"] = "very_much"
-    expect_page(visitor, "/tool/?" + urlencode(answers), contains="High risk")
+    response, html = visitor.post_form(
+        "/tool/",
+        {"csrfmiddlewaretoken": visitor.csrf_token(calculator), "submitted": "1", **answers},
+        referer="/tool/",
+    )
+    expect(
+        response.status == 200 and "High risk" in html,
+        "POST /tool/ scores the answers (they never travel in an address)",
+        f"got {response.status}",
+    )
 
     expect_page(visitor, "/accounts/login/", contains="Sign in")
     response, body = visitor.get("/api/v1/openapi.json")

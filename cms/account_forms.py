@@ -5,6 +5,8 @@ Kept apart from `cms.forms` because allauth builds its sign-up form on top of
 """
 
 from allauth.account.forms import LoginForm, SignupForm
+from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
+from allauth.mfa.totp.forms import ActivateTOTPForm
 
 FIELD_ORDER = [
     "email",
@@ -44,3 +46,40 @@ class AccountLoginForm(LoginForm):
         self.fields["password"].error_messages["required"] = "Enter your password."
         # The page has its own "Forgotten your password?" link below the button.
         self.fields["password"].help_text = ""
+
+
+CODE_ATTRS = {
+    # A phone shows its number pad, and offers the code from an SMS or authenticator app.
+    "inputmode": "numeric",
+    "autocomplete": "one-time-code",
+    "pattern": "[0-9]*",
+    "spellcheck": "false",
+    "class": "nhsuk-input--width-10",
+}
+CODE_LABEL = "6-digit code from your authenticator app (or a recovery code)"
+CODE_REQUIRED = "Enter the code from your authenticator app."
+
+
+def _code_field(form, label: str) -> None:
+    field = form.fields["code"]
+    field.label = label
+    field.error_messages["required"] = CODE_REQUIRED
+    field.widget.attrs = {**CODE_ATTRS}
+
+
+class CodeAuthenticateForm(AuthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_field(self, CODE_LABEL)
+
+
+class CodeReauthenticateForm(ReauthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_field(self, CODE_LABEL)
+
+
+class CodeActivateTOTPForm(ActivateTOTPForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_field(self, "6-digit code from your authenticator app")

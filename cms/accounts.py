@@ -1,11 +1,20 @@
-"""Hooks into django-allauth: what happens when somebody signs up, and failed sign-ins audited."""
+"""Hooks into django-allauth: what happens when somebody signs up, where sign-in lands, failed
+sign-ins audited, and e-mails in the service's name and style."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from wagtail.models import Site
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 
 from cms.audit import client_address
+from cms.models import SiteSettings
 from core.audit import Kind, audit_record
 from core.choices import Role
 from core.models import User
@@ -20,8 +29,45 @@ def _account_for(credentials) -> User | None:
     return User.objects.filter(email__iexact=email).first() if email else None
 
 
+def service_details(request) -> dict[str, str]:
+    """The service's name, address and support address, from the site settings, for e-mails."""
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    site_settings = SiteSettings.for_site(site) if site else SiteSettings()
+    return {
+        "service_name": site_settings.service_name,
+        "service_url": request.build_absolute_uri("/")
+        if request
+        else settings.WAGTAILADMIN_BASE_URL,
+        "support_email": site_settings.support_email,
+    }
+
+
 class AccountAdapter(DefaultAccountAdapter):
-    """Everyone who signs up becomes a trainee; failed and refused sign-ins are audited."""
+    """Everyone who signs up becomes a trainee; failed and refused sign-ins are audited; e-mails
+    carry the service's name and address and have an HTML part in the site's style."""
+
+    def send_mail(self, template_prefix, email, context):
+        super().send_mail(
+            template_prefix, email, {**service_details(allauth_context.request), **context}
+        )
+
+    def format_email_subject(self, subject):
+        return f"{service_details(allauth_context.request)['service_name']}: {subject}"
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            html = render_to_string(
+                "emails/message.html",
+                {
+                    **service_details(context.get("request")),
+                    "subject": message.subject,
+                    "body": message.body,
+                },
+            )
+            message.attach_alternative(html, "text/html")
+        return message
 
     def save_user(self, request, user, form, commit=True):
         user.signed_up = True
@@ -29,6 +75,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user_assign_role(user=user, role=Role.TRAINEE)
         return user
+
+    def get_login_redirect_url(self, request):
+        # A `next` address is honoured before this is asked. Otherwise learners land where they
+        # work, unless their profile still lacks what the site needs from them.
+        user = request.user
+        if user.is_authenticated and not (user.full_name and user.profession):
+            return reverse("account_profile")
+        return super().get_login_redirect_url(request)
 
     def pre_authenticate(self, request, **credentials):
         try:

@@ -373,12 +373,15 @@ def site_pages_ensure() -> HomePage:
         ]
         home.save_revision().publish()
 
-    settings = SiteSettings.for_site(site)
-    if not settings.footer_links:
-        settings.footer_links = [
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.footer_links:
+        site_settings.footer_links = [
             ("link", {"label": "About stratified care", "page": about}),
             ("link", {"label": "Accessibility statement", "page": accessibility}),
             ("link", {"label": "Privacy notice", "page": privacy}),
         ]
-        settings.save()
+        site_settings.save()
+    if not site_settings.support_email and settings.SUPPORT_EMAIL:
+        site_settings.support_email = settings.SUPPORT_EMAIL
+        site_settings.save()
     return home

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -19,6 +19,11 @@ urlpatterns = [
     path("accounts/your-data/download/", views.your_data_download, name="account_data_download"),
     path("accounts/your-data/summary/", views.your_data_summary, name="account_data_summary"),
     path("accounts/delete/", views.account_delete, name="account_delete"),
+    re_path(
+        r"^accounts/confirm-email/(?P<key>[-:\w]+)/$",
+        views.ConfirmEmailView.as_view(),
+        name="account_confirm_email",
+    ),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", startback_api.urls),
     path("", include("scoring_practice.urls")),
@@ -31,3 +36,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "cms.views.server_error"

@@ -7,17 +7,24 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core import signing
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from allauth.account import app_settings as allauth_settings
 from allauth.account.decorators import reauthentication_required
+from allauth.account.models import EmailAddress
+from allauth.account.views import ConfirmEmailView as AllauthConfirmEmailView
 
 from cms.forms import AccountDeleteForm, ProfileForm
+from cms.models import SiteSettings
 from cms.personal_data import account_deletion_refusal, account_erase, personal_data
 from core.audit import Kind, audit_record
+from core.models import User
 
 MESSAGE_PROFILE_SAVED = "Your profile has been saved."
 MESSAGE_ACCOUNT_DELETED = (
@@ -29,7 +36,8 @@ MESSAGE_ACCOUNT_DELETED = (
 @login_required
 def profile(request):
     """Show and edit the signed-in user's profile."""
-    form = ProfileForm(request.POST or None, instance=request.user)
+    # A copy of the user: a form that fails to save must not change the name in the header.
+    form = ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, MESSAGE_PROFILE_SAVED)
@@ -83,6 +91,40 @@ def account_delete(request):
         logout(request)
         return redirect("/")
     return render(request, "cms/account_delete.html", {"form": form, "refusal": refusal})
+
+
+class ConfirmEmailView(AllauthConfirmEmailView):
+    """allauth's confirmation page, which also knows a link that has already done its work.
+
+    allauth finds no confirmation for a key whose address is already confirmed and would call
+    the link expired or invalid; this tells the person it is confirmed and offers sign-in.
+    """
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["already_confirmed"] = not context.get("confirmation") and key_already_confirmed(
+            self.kwargs["key"]
+        )
+        return context
+
+
+def key_already_confirmed(key: str) -> bool:
+    """Whether a confirmation link's key names an address that is confirmed already."""
+    try:
+        pk = signing.loads(key, salt=allauth_settings.SALT)
+    except signing.BadSignature:
+        return False
+    return EmailAddress.objects.filter(pk=pk, verified=True).exists()
+
+
+def server_error(request):
+    """The 500 page, with the support address when the database can still give it."""
+    try:
+        support_email = SiteSettings.for_request(request).support_email
+    except Exception:  # noqa: BLE001  (the error may be the database itself: show the page anyway)
+        support_email = ""
+    html = loader.get_template("500.html").render({"support_email": support_email})
+    return HttpResponseServerError(html)
 
 
 def admin_login(request):

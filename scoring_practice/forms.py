@@ -11,6 +11,7 @@ from scoring_practice.choices import (
     REFERRAL,
     REFERRAL_URGENCY_CHOICES,
     Difficulty,
+    ProfessionFocus,
     RiskChoice,
     TreatmentChoice,
     VignetteMode,
@@ -212,6 +213,17 @@ class VignetteFilterForm(forms.Form):
     )
     difficulty = forms.ChoiceField(
         label="Difficulty", choices=[("", "Any difficulty"), *Difficulty.choices], required=False
+    )
+    profession = forms.ChoiceField(
+        label="Written for",
+        choices=[("", "Any profession")]
+        + [
+            (value, label)
+            for value, label in ProfessionFocus.choices
+            if value != ProfessionFocus.ANY
+        ],
+        required=False,
+        help_text="Cases for all clinicians are always included.",
     )
 
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("practice/attempts/<dbid:pk>/", practice_views.attempt_detail, name="attempt_detail"),
     path("practice/history/", practice_views.attempt_history, name="attempt_history"),
     path("practice/drill/", practice_views.drill, name="drill"),
+    path("practice/drill/history/", practice_views.drill_history, name="drill_history"),
 ]

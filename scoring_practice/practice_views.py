@@ -26,6 +26,7 @@ from scoring_practice.selectors import (
     attempt_get,
     attempt_list,
     attempt_reference,
+    drill_answer_list,
     drill_stats,
 )
 from scoring_practice.services import attempt_submit, drill_answer_record
@@ -116,6 +117,19 @@ def attempt_history(request: HttpRequest) -> HttpResponse:
         {
             "attempts": attempt_list(user=request.user, page_number=request.GET.get("page")),
             "practice_url": _practice_index_url(request),
+        },
+    )
+
+
+@login_required
+def drill_history(request: HttpRequest) -> HttpResponse:
+    """The trainee's own drill answers, newest first, with their totals."""
+    return render(
+        request,
+        "scoring_practice/drill_history.html",
+        {
+            "answers": drill_answer_list(user=request.user, page_number=request.GET.get("page")),
+            "stats": drill_stats(user=request.user),
         },
     )
 

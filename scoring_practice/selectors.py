@@ -11,6 +11,7 @@ from django.http import Http404
 
 from wagtail.models import Revision
 
+from scoring_practice.choices import ProfessionFocus
 from scoring_practice.models import Attempt, DrillAnswer, PracticeIndexPage, VignettePage
 from scoring_practice.reference import Reference
 
@@ -20,9 +21,17 @@ RECENT_ATTEMPTS_SHOWN = 3
 
 
 def vignette_page_list(
-    *, index: PracticeIndexPage, mode: str = "", difficulty: str = "", page_number=None
+    *,
+    index: PracticeIndexPage,
+    mode: str = "",
+    difficulty: str = "",
+    profession: str = "",
+    page_number=None,
 ) -> PaginatorPage:
-    """One page of the live vignettes under `index`, optionally filtered, in tree order."""
+    """One page of the live vignettes under `index`, optionally filtered, in tree order.
+
+    A profession keeps the cases written for it and those written for all clinicians.
+    """
     vignettes = (
         VignettePage.objects.live()
         .public()
@@ -45,6 +54,8 @@ def vignette_page_list(
         vignettes = vignettes.filter(mode=mode)
     if difficulty:
         vignettes = vignettes.filter(difficulty=difficulty)
+    if profession:
+        vignettes = vignettes.filter(profession_focus__in=[profession, ProfessionFocus.ANY])
     return Paginator(vignettes, VIGNETTES_PER_PAGE).get_page(page_number)
 
 
@@ -82,6 +93,12 @@ def attempt_list(*, user, page_number=None) -> PaginatorPage:
         Attempt.objects.filter(user=user).select_related("page").order_by("-submitted_at", "-pk")
     )
     return Paginator(attempts, ATTEMPTS_PER_PAGE).get_page(page_number)
+
+
+def drill_answer_list(*, user, page_number=None) -> PaginatorPage:
+    """One page of the user's drill answers, newest first."""
+    answers = DrillAnswer.objects.filter(user=user).order_by("-answered_at", "-pk")
+    return Paginator(answers, ATTEMPTS_PER_PAGE).get_page(page_number)
 
 
 def attempt_recent_for_page(*, user, page: VignettePage) -> list[Attempt]:

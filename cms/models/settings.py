@@ -32,7 +32,7 @@ class FooterLinkBlock(blocks.StructBlock):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """The service's name, the text shown as its logo and the footer links."""
+    """The service's name, the text shown as its logo, its support address and the footer links."""
 
     service_name = models.CharField(max_length=80, default="STarT Back training")
     logo_text = models.CharField(
@@ -40,9 +40,20 @@ class SiteSettings(BaseSiteSetting):
         default="Stratified care",
         help_text="Short text shown in the header in place of a logo.",
     )
+    support_email = models.EmailField(
+        "support e-mail address",
+        blank=True,
+        help_text="Where people write for help: shown in the footer, on error pages and in "
+        "e-mails.",
+    )
     footer_links = StreamField([("link", FooterLinkBlock())], blank=True)
 
-    panels = [FieldPanel("service_name"), FieldPanel("logo_text"), FieldPanel("footer_links")]
+    panels = [
+        FieldPanel("service_name"),
+        FieldPanel("logo_text"),
+        FieldPanel("support_email"),
+        FieldPanel("footer_links"),
+    ]
 
     class Meta:
         verbose_name = "site settings"

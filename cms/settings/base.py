@@ -185,7 +185,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "account_profile"
+# After signing in: where the person was going (`next`), else My learning; the profile form
+# only while its required fields are empty (see cms.accounts.AccountAdapter).
+LOGIN_REDIRECT_URL = "courses:my_learning"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "cms.accounts.AccountAdapter"
@@ -204,7 +206,6 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[STarT Back training] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # Failed sign-ins: at most 5 per 5 minutes for one e-mail address, 20 per minute from one address.
 # The per-account limit carries the protection against guessing one account's password. The
@@ -217,6 +218,11 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "STarT Back training"
+MFA_FORMS = {
+    "authenticate": "cms.account_forms.CodeAuthenticateForm",
+    "reauthenticate": "cms.account_forms.CodeReauthenticateForm",
+    "activate_totp": "cms.account_forms.CodeActivateTOTPForm",
+}
 # Which roles must set up an authenticator app before using anything is in `core.roles`.
 
 # Sessions end after 30 minutes without activity and 12 hours after sign-in, whichever comes first.
@@ -307,6 +313,9 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
         "xr-spatial-tracking",
     ]
 }
+
+# The support address `seed_site` puts in the site settings when they have none (editable there).
+SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "")
 
 # --- Keeping data ---------------------------------------------------------------------------------
 # `python manage.py apply_retention` (run daily) removes accounts whose address was never

@@ -16,6 +16,8 @@ from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 # The query-string key that carries a reader's answer to one "check your understanding" block.
 CHECK_ANSWER_PARAM = "check-{block_id}"
+MESSAGE_CHECK_CHOOSE = "Choose an answer, then check it."
+MESSAGE_CHECK_CHOOSE_MULTIPLE = "Choose at least one answer, then check them."
 MESSAGE_CHECK_NO_CORRECT = "Mark at least one option as correct."
 
 
@@ -180,7 +182,9 @@ class CheckUnderstandingBlock(blocks.StructBlock):
         options = list(value["options"])
         correct = {index for index, option in enumerate(options) if option["correct"]}
         param = CHECK_ANSWER_PARAM.format(block_id=block_id)
-        chosen = _chosen_options(context.get("request"), param, len(options))
+        request = context.get("request")
+        chosen = _chosen_options(request, param, len(options))
+        sent = request is not None and request.GET.get(f"{param}-sent") == "1"
         context.update(
             {
                 "block_id": block_id,
@@ -192,6 +196,11 @@ class CheckUnderstandingBlock(blocks.StructBlock):
                 ],
                 "correct_texts": [options[index]["text"] for index in sorted(correct)],
                 "answered": bool(chosen),
+                # The button was pressed with nothing chosen: say so, as any form would.
+                "unanswered": sent and not chosen,
+                "error_message": MESSAGE_CHECK_CHOOSE_MULTIPLE
+                if len(correct) > 1
+                else MESSAGE_CHECK_CHOOSE,
                 "answered_correctly": bool(chosen) and chosen == correct,
             }
         )

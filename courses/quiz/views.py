@@ -147,6 +147,8 @@ def sitting_result(request, pk: int):
     if sitting.is_open and own:
         return redirect("courses:quiz_take", pk=sitting.quiz_id)
     answers = [] if sitting.is_open else quiz_selectors.sitting_answers(sitting=sitting)
+    module = quiz_selectors.quiz_module_live(quiz_id=sitting.quiz_id)
+    revise = module is not None and own and sitting.passed is False
     return render(
         request,
         "courses/quiz/sitting_result.html",
@@ -154,7 +156,9 @@ def sitting_result(request, pk: int):
             "sitting": sitting,
             "answers": answers,
             "own": own,
-            "module": quiz_selectors.quiz_module_live(quiz_id=sitting.quiz_id),
+            "module": module,
+            # After a failed attempt, the module's lessons to go back to, as links.
+            "lessons": list(module.get_children().live().order_by("path")) if revise else [],
         },
     )
 

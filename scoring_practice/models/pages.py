@@ -79,6 +79,7 @@ class PracticeIndexPage(Page):
             index=self,
             mode=chosen.get("mode", ""),
             difficulty=chosen.get("difficulty", ""),
+            profession=chosen.get("profession", ""),
             page_number=request.GET.get("page"),
         )
         return context

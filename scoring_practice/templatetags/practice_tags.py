@@ -18,6 +18,7 @@ from scoring_practice.choices import (
     TreatmentChoice,
     VignetteMode,
 )
+from scoring_practice.feedback import ALL_MISTAKES
 
 register = template.Library()
 
@@ -67,6 +68,13 @@ def safety_net() -> dict:
         "emergency": startback.SAFETY_NETTING_EMERGENCY,
         "soon": startback.SAFETY_NETTING_SOON,
     }
+
+
+@register.filter
+def mistake_title(code: str) -> str:
+    """A stored mistake code as the heading its feedback gave it."""
+    mistake = ALL_MISTAKES.get(code)
+    return mistake.title if mistake else code
 
 
 @register.filter

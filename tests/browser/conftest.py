@@ -137,14 +137,14 @@ def axe():
 
 
 def sign_in(tab, email: str) -> None:
-    """Sign in through the site's own form with the factories' password; lands on the profile."""
+    """Sign in through the site's own form with the factories' password; lands on My learning."""
     from tests.factories import DEFAULT_PASSWORD
 
     tab.goto("/accounts/login/")
     tab.get_by_label("E-mail address").fill(email)
     tab.get_by_label("Password").fill(DEFAULT_PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
-    tab.get_by_role("heading", name="Your profile").wait_for()
+    tab.get_by_role("heading", name="My learning").wait_for()
 
 
 def link_in(text: str, path_prefix: str) -> str:

@@ -24,7 +24,7 @@ def test_sign_up_verify_email_then_sign_in(tab):
     tab.get_by_label("Type the password again").fill(PASSWORD)
     tab.get_by_role("button", name="Create account").click()
 
-    tab.get_by_role("heading", name="Verify Your Email Address").wait_for()
+    tab.get_by_role("heading", name="Check your e-mail").wait_for()
     assert len(mail.outbox) == 1
     confirm_path = link_in(mail.outbox[0].body, "/accounts/confirm-email/")
 
@@ -33,7 +33,7 @@ def test_sign_up_verify_email_then_sign_in(tab):
     tab.get_by_label("E-mail address").fill("new.physio@example.com")
     tab.get_by_label("Password").fill(PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
-    tab.get_by_role("heading", name="Verify Your Email Address").wait_for()
+    tab.get_by_role("heading", name="Check your e-mail").wait_for()
 
     tab.goto(confirm_path)
     tab.get_by_role("button", name="Confirm").click()
@@ -43,7 +43,8 @@ def test_sign_up_verify_email_then_sign_in(tab):
     tab.get_by_label("Password").fill(PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
 
-    tab.get_by_role("heading", name="Your profile").wait_for()
+    # Sign-in lands where learners work: the profile was complete from sign-up.
+    tab.get_by_role("heading", name="My learning").wait_for()
     assert tab.get_by_role("link", name="Your account: Morgan Hughes").is_visible()
     user = User.objects.get(email="new.physio@example.com")
     assert user.registration_number == "PH654321"

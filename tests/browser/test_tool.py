@@ -1,6 +1,7 @@
 """The calculator in a real browser: answered by clicking, checked by axe-core, at both widths."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import BROWSER
 
@@ -31,9 +32,12 @@ def test_a_clinician_scores_the_tool_and_reads_the_matched_treatment(tab, axe, w
     heading.wait_for()
     assert "High risk" in heading.inner_text()
     assert "Psychologically informed physiotherapy" in tab.content()
+    # The answers never travel in the address; a screen reader is taken to the result.
+    assert "item_" not in tab.url
+    expect(heading).to_be_focused()
     assert axe(tab) == []
 
-    tab.get_by_role("link", name="Printable version of this result").click()
+    tab.get_by_role("button", name="Printable version of this result").click()
     tab.get_by_role("heading", name="Keele STarT Back Screening Tool: result").wait_for()
     assert axe(tab) == []
 

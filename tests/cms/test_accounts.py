@@ -99,14 +99,14 @@ def test_repeated_bad_passwords_lock_out_sign_in_for_that_account(client, home):
         response = client.post(
             reverse("account_login"), {"login": user.email, "password": "wrong-password-123"}
         )
-        assert "Too many failed login attempts" not in response.text
+        assert "Too many failed attempts to sign in" not in response.text
 
     response = client.post(
         reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD}
     )
 
     assert response.status_code == 200
-    assert "Too many failed login attempts. Try again later." in response.text
+    assert "Too many failed attempts to sign in. Wait a few minutes and try again." in response.text
     assert "_auth_user_id" not in client.session
 
 
@@ -227,7 +227,7 @@ def test_with_no_trusted_proxy_a_forged_forwarded_address_does_not_dodge_the_add
 
     response = _failed_sign_in(client, "nobody9@example.com", HTTP_X_FORWARDED_FOR="198.51.100.99")
 
-    assert "Too many failed login attempts" in response.text
+    assert "Too many failed attempts to sign in" in response.text
 
 
 def test_behind_one_trusted_proxy_each_visitor_is_counted_by_the_address_it_reports(
@@ -241,8 +241,8 @@ def test_behind_one_trusted_proxy_each_visitor_is_counted_by_the_address_it_repo
     blocked = _failed_sign_in(client, "x@example.com", HTTP_X_FORWARDED_FOR="198.51.100.1")
     other = _failed_sign_in(client, "y@example.com", HTTP_X_FORWARDED_FOR="198.51.100.2")
 
-    assert "Too many failed login attempts" in blocked.text
-    assert "Too many failed login attempts" not in other.text
+    assert "Too many failed attempts to sign in" in blocked.text
+    assert "Too many failed attempts to sign in" not in other.text
 
 
 def test_a_practice_behind_one_network_address_is_not_locked_out_by_its_colleagues(client, home):

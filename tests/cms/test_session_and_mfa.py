@@ -52,7 +52,7 @@ def test_trainer_can_continue_once_the_authenticator_is_activated(client, home):
     sign_in(client, user)
     client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD})
     page = client.get(reverse("mfa_activate_totp"))
-    assert "Activate Authenticator App" in page.text
+    assert "Set up an authenticator app" in page.text
     secret = page.context["form"].secret
 
     response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})

@@ -80,6 +80,7 @@ def _addresses(practice, cases, attempt) -> list[str]:
         reverse("scoring_practice:attempt_detail", args=[attempt.pk]),
         reverse("scoring_practice:attempt_history"),
         reverse("scoring_practice:drill"),
+        reverse("scoring_practice:drill_history"),
         reverse("scoring_practice:tool"),
         reverse("scoring_practice:tool_print"),
         reverse("scoring_practice:tool_questionnaire"),
