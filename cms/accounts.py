@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from wagtail.models import Site
@@ -17,6 +16,7 @@ from cms.audit import client_address
 from cms.models import SiteSettings
 from core.audit import Kind, audit_record
 from core.choices import Role
+from core.emails import email_html
 from core.models import User
 from core.services import user_assign_role
 
@@ -58,13 +58,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None):
         message = super().render_mail(template_prefix, email, context, headers=headers)
         if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
-            html = render_to_string(
-                "emails/message.html",
-                {
-                    **service_details(context.get("request")),
-                    "subject": message.subject,
-                    "body": message.body,
-                },
+            html = email_html(
+                subject=message.subject,
+                body=message.body,
+                details=service_details(context.get("request")),
             )
             message.attach_alternative(html, "text/html")
         return message

@@ -12,6 +12,8 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import audit, signals  # noqa: F401  (connect the receivers)
+        from cms.accounts import service_details
+        from core.emails import service_details_register
         from courses.learning.models import CourseIndexPage
         from scoring_practice.models import PracticeIndexPage
 
@@ -19,6 +21,8 @@ class CmsConfig(AppConfig):
         # apps cannot say so themselves without naming this app's model.
         for section in (CourseIndexPage, PracticeIndexPage):
             section.parent_page_types = ["cms.HomePage"]
+        # E-mails sent from any layer carry the name and addresses from the site's settings.
+        service_details_register(service_details)
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

@@ -5,15 +5,11 @@ password and two-factor changes), from the account adapter (failures and lock-ou
 `cms.accounts`), from changes to a user's groups (roles) and from the account services.
 """
 
-import ipaddress
-
 from django.contrib.auth.signals import user_logged_in, user_logged_out
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from allauth.account import signals as account_signals
-from allauth.account.adapter import get_adapter
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
 
@@ -28,15 +24,7 @@ from core.audit import (
 )
 from core.choices import Role
 from core.models import AuditEvent, User
-
-
-def client_address(request) -> str | None:
-    """The client's address as the sign-in rate limits see it (TRUSTED_PROXY_COUNT applies)."""
-    try:
-        address = get_adapter(request).get_client_ip(request)
-        return str(ipaddress.ip_address(address))
-    except (ImproperlyConfigured, PermissionDenied, ValueError):
-        return None
+from core.network import client_address
 
 
 class AuditContextMiddleware:

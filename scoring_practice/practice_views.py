@@ -130,6 +130,7 @@ def drill_history(request: HttpRequest) -> HttpResponse:
         {
             "answers": drill_answer_list(user=request.user, page_number=request.GET.get("page")),
             "stats": drill_stats(user=request.user),
+            "practice_url": _practice_index_url(request),
         },
     )
 

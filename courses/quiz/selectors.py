@@ -177,7 +177,7 @@ def category_progress(*, user) -> list[dict]:
             "name": row["category_name"] or UNCATEGORISED,
             "answered": row["answered"],
             "correct": row["correct"],
-            "percent": round(100 * row["correct"] / row["answered"]),
+            "percent": 100 * row["correct"] // row["answered"],  # rounded down, as everywhere
         }
         for row in rows
     ]

@@ -196,3 +196,16 @@ def test_the_compiled_wording_matches_the_po_file_it_comes_from(tmp_path):
     committed = catalog(messages / "django.mo")
     assert committed == catalog(fresh)
     assert committed["Sign In"] == "Sign in"
+
+
+def test_a_refused_form_says_error_in_the_title_and_summarises_above_the_heading(client, home):
+    for name, data in [
+        ("account_login", {"login": "", "password": ""}),
+        ("account_signup", {"email": "", "password1": ""}),
+        ("account_reset_password", {"email": ""}),
+    ]:
+        page = client.post(reverse(name), data).text
+        title = re.search(r"<title>(.*?)</title>", page, flags=re.S)[1]
+        assert title.strip().startswith("Error: "), name
+        assert page.count("There is a problem") == 1, name
+        assert page.index("There is a problem") < page.index("<h1"), name
