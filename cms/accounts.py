@@ -59,8 +59,8 @@ class AccountAdapter(DefaultAccountAdapter):
         message = super().render_mail(template_prefix, email, context, headers=headers)
         if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
             html = email_html(
-                subject=message.subject,
-                body=message.body,
+                subject=str(message.subject),
+                body=str(message.body),
                 details=service_details(context.get("request")),
             )
             message.attach_alternative(html, "text/html")

@@ -4,11 +4,11 @@ from django.http import Http404
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.uploads import upload_visible_to
 from core.models import AuditEvent
+from core.permissions import ReadOnlyPermissionPolicy
 
 
 @hooks.register("before_serve_document")
@@ -16,19 +16,6 @@ def documents_awaiting_approval_are_not_served(document, request):
     """A held document is not found for anyone outside the admin (not even "sign in to see it")."""
     if not upload_visible_to(document, request.user):
         raise Http404
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Anyone with the model's "view" permission may read; nobody, superusers included, may
-    add, change or delete an entry through the admin."""
-
-    WRITES = frozenset({"add", "change", "delete"})
-
-    def user_has_permission(self, user, action):
-        return action not in self.WRITES and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 AUDIT_COLUMNS = [

@@ -6,3 +6,6 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from courses.certification import receivers  # noqa: F401  (connect the receivers)

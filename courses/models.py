@@ -1,9 +1,20 @@
 """The models of every learning capability, imported here so Django registers them with `courses`.
 
 Each capability keeps its models in its own sub-package: `courses.learning.models` (course pages,
-enrolment, progress) and `courses.quiz.models` (the quiz engine).
+enrolment, progress), `courses.quiz.models` (the quiz engine) and `courses.certification.models`
+(rules, assessed sets, certificates).
 """
 
+from courses.certification.models import (
+    AssessedSet,
+    AssessedSetCase,
+    Assessment,
+    AssessmentAnswer,
+    Certificate,
+    CertificateReminder,
+    CertificationRule,
+    CpdReflection,
+)
 from courses.learning.models import (
     CourseIndexPage,
     CoursePage,
@@ -15,6 +26,14 @@ from courses.learning.models import (
 from courses.quiz.models import AnswerOption, Category, Question, Quiz, Sitting, SittingAnswer
 
 __all__ = [
+    "AssessedSet",
+    "AssessedSetCase",
+    "Assessment",
+    "AssessmentAnswer",
+    "Certificate",
+    "CertificateReminder",
+    "CertificationRule",
+    "CpdReflection",
     "AnswerOption",
     "Category",
     "CourseIndexPage",

@@ -5,4 +5,5 @@ app_name = "courses"
 urlpatterns = [
     path("", include("courses.learning.urls")),
     path("", include("courses.quiz.urls")),
+    path("", include("courses.certification.urls")),
 ]

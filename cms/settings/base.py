@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -331,6 +333,17 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
 # Requests per client address to the JSON API, e.g. "120/m"; "off" for load tests.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")
+# Certificate look-ups (verification pages and credentials) per client address, so codes cannot
+# be enumerated: "<number>/<s|m|h>".
+CERTIFICATE_VERIFY_RATE_LIMIT = os.environ.get("CERTIFICATE_VERIFY_RATE_LIMIT", "30/m")
+
+# --- Certificates and background tasks ----------------------------------------------------------
+# The issuer's Ed25519 private key (PEM) that signs Open Badges credentials. Required in
+# production; elsewhere a key derived from SECRET_KEY stands in.
+CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")
+# Django's tasks framework (django-tasks): run at once here; production uses the database queue
+# and a worker process (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "STarT Back training"

@@ -1,7 +1,8 @@
 """Production: PostgreSQL, Redis, whitenoise, optional S3-compatible media, HTTPS only.
 
-Required environment: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Recommended: REDIS_URL, e-mail
-settings, CSRF_TRUSTED_ORIGINS. The process refuses to start without a secret key.
+Required environment: SECRET_KEY, CERTIFICATE_SIGNING_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL.
+Recommended: e-mail settings, CSRF_TRUSTED_ORIGINS. The process refuses to start without the
+secret key, the signing key or Redis.
 """
 
 import os
@@ -16,6 +17,17 @@ DEBUG = False
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 SECRET_KEY = os.environ["SECRET_KEY"]
+
+# Certificates are signed with the issuer's own key; a derived one would change with SECRET_KEY.
+if not os.environ.get("CERTIFICATE_SIGNING_KEY"):
+    raise ImproperlyConfigured(
+        "CERTIFICATE_SIGNING_KEY (an Ed25519 private key in PEM) must be set for production: "
+        "make one with `manage.py certificate_signing_key`."
+    )
+
+# Reminder e-mails and other background work go through the database queue; run
+# `manage.py db_worker` beside the web processes.
+TASKS["default"] = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}  # type: ignore[dict-item]  # noqa: F405
 
 # Rate limits, sign-in codes and cached checks must be shared by every worker process.
 if not os.environ.get("REDIS_URL"):

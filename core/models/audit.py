@@ -35,6 +35,10 @@ class AuditEvent(models.Model):
         DATA_EXPORTED = "data_exported", "Personal data downloaded"
         ACCOUNT_DELETED = "account_deleted", "Account deleted"
         ACCOUNT_EXPIRED = "account_expired", "Unverified account removed"
+        CERTIFICATE_ISSUED = "certificate_issued", "Certificate issued"
+        CERTIFICATE_RENEWED = "certificate_renewed", "Certificate renewed"
+        CERTIFICATE_REMINDER = "certificate_reminder", "Certificate expiry reminder sent"
+        CERTIFICATE_REVOKED = "certificate_revoked", "Certificate revoked"
 
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     kind = models.CharField(max_length=32, choices=Kind.choices, db_index=True)

@@ -25,7 +25,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core.models.review import REVIEW_NOTICE_DAYS
-from courses.models import (
+from courses.learning.models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,

@@ -7,7 +7,7 @@ double-submitted form), leaves one row, guaranteed by a unique constraint in the
 from django.db import transaction
 from django.utils import timezone
 
-from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.learning.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 
 MESSAGE_ENROLLED = "You are enrolled on this course."
 MESSAGE_ALREADY_ENROLLED = "You are already enrolled on this course."

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core.roles import trainer_required
+from courses.learning.models import CourseIndexPage, CoursePage, LessonPage
 from courses.learning.selectors import content_review_due, enrolments_progress
 from courses.learning.services import (
     MESSAGE_ALREADY_ENROLLED,
@@ -24,7 +25,6 @@ from courses.learning.services import (
     enrolment_create,
     lesson_complete,
 )
-from courses.models import CourseIndexPage, CoursePage, LessonPage
 from courses.quiz.selectors import sittings_recent
 from scoring_practice.selectors import practice_summary
 

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
+from cms.demo_certificates import demo_certificates_ensure
 
 MESSAGE_NOT_ALLOWED = (
     "Demo accounts have published passwords, so seed_demo only runs where SEED_DEMO_ALLOWED is on "
@@ -19,7 +20,8 @@ class Command(BaseCommand):
         if not settings.SEED_DEMO_ALLOWED:
             raise CommandError(MESSAGE_NOT_ALLOWED)
         call_command("load_content", verbosity=0)
-        demo_accounts_ensure()
+        users = demo_accounts_ensure()
+        certificates = demo_certificates_ensure(trainee=users[0])
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
         for account in DEMO_ACCOUNTS:
             line = f"  {account.role.label:<14} {account.email:<24} password: {account.password}"
@@ -31,3 +33,7 @@ class Command(BaseCommand):
             "add the secret to an authenticator app, or run "
             "`make demo-code EMAIL=trainer@example.com`."
         )
+        if certificates:
+            self.stdout.write("Demo certificates (check one at /certificates/verify/):")
+        for holder, certificate in certificates:
+            self.stdout.write(f"  {certificate.code}  {certificate.status().value:<24} {holder}")

@@ -1,0 +1,331 @@
+"""Writes for certification: sitting an assessed set, issuing (exactly once), renewing, revoking
+and reminding."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import random
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from core.audit import Kind, audit_record
+from courses.certification.models import (
+    AssessedSet,
+    Assessment,
+    AssessmentAnswer,
+    Certificate,
+    CertificateReminder,
+    CertificationRule,
+)
+from courses.certification.selectors import (
+    certificate_latest,
+    refresher_progress,
+    rule_for_course,
+    rule_progress,
+)
+from courses.learning.models import CoursePage
+from scoring_practice.agreement import agreement
+from scoring_practice.feedback import Submission, attempt_feedback
+from scoring_practice.reference import Reference
+from scoring_practice.startback import Urgency
+
+MESSAGE_REASON_REQUIRED = "Give the reason for revoking this certificate."
+MESSAGE_ALREADY_REVOKED = "This certificate has already been revoked."
+MESSAGE_NAME_REQUIRED = (
+    "Add your full name to your profile first: it is the name printed on the certificate."
+)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it has fewer (31 Jan + 1 → 28/29
+    Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+# Issuing -------------------------------------------------------------------------------------
+
+
+def _certificate_create(
+    *,
+    user,
+    rule: CertificationRule,
+    renews: Certificate | None,
+    cpd_hours,
+    today: datetime.date,
+) -> tuple[Certificate, bool]:
+    """Insert the certificate, or return the one a concurrent request inserted first."""
+    course = rule.course
+    base = renews.expires_on if renews is not None and renews.expires_on > today else today
+    certificate = Certificate(
+        holder=user,
+        holder_name=user.full_name,
+        course=course,
+        course_title=course.title,
+        cpd_hours=cpd_hours,
+        issued_on=today,
+        expires_on=add_months(base, rule.validity_months),
+        renewal_window_days=rule.renewal_window_days,
+        renews=renews,
+    )
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                certificate.save()
+        except IntegrityError:
+            existing = Certificate.objects.filter(holder=user, course=course, renews=renews).first()
+            if existing is not None:
+                return existing, False
+            # The random code was taken (vanishingly rare): draw another.
+            certificate.code = Certificate._meta.get_field("code").get_default()
+            continue
+        detail: dict[str, Any] = {
+            "certificate": certificate.code,
+            "course": course.title,
+            "expires_on": certificate.expires_on.isoformat(),
+        }
+        if renews is not None:
+            detail["renews"] = renews.code
+        audit_record(
+            Kind.CERTIFICATE_RENEWED if renews else Kind.CERTIFICATE_ISSUED,
+            subject=user,
+            actor=user,
+            **detail,
+        )
+        return certificate, True
+    raise IntegrityError("Could not draw an unused certificate code.")
+
+
+def certificate_award(*, user, course: CoursePage) -> Certificate | None:
+    """Issue the course's certificate if the user has just earned it; returns a new certificate,
+    or None when nothing was issued.
+
+    - No certificate yet: the course's rule, met → the first certificate.
+    - The latest is current and its renewal window is open: the refresher (or, for a course
+      without one, the rule's quizzes and assessed set) met since the window opened → a
+      renewal, valid from the day the current certificate ends.
+    - The latest has expired: the rule again, its quizzes and assessed set passed since the
+      expiry → a new certificate in the chain.
+    A revoked certificate is not replaced automatically.
+    """
+    if not user.is_authenticated or not user.full_name:
+        return None
+    rule = rule_for_course(course=course)
+    if rule is None:
+        return None
+    today = timezone.localdate()
+    latest = certificate_latest(user=user, course=course)
+    if latest is None:
+        if not rule_progress(rule=rule, user=user).met:
+            return None
+        certificate, created = _certificate_create(
+            user=user, rule=rule, renews=None, cpd_hours=course.cpd_hours, today=today
+        )
+        return certificate if created else None
+    if latest.revoked_at is not None:
+        return None
+    if latest.renewal_opens_on <= today < latest.expires_on:
+        if rule.has_refresher:
+            progress = refresher_progress(rule=rule, user=user, since=latest.renewal_opens_on)
+            hours = rule.refresher_cpd_hours
+        else:
+            progress = rule_progress(rule=rule, user=user, since=latest.renewal_opens_on)
+            hours = course.cpd_hours
+    elif latest.expires_on <= today:
+        progress = rule_progress(rule=rule, user=user, since=latest.expires_on)
+        hours = course.cpd_hours
+    else:
+        return None
+    if not progress.met:
+        return None
+    certificate, created = _certificate_create(
+        user=user, rule=rule, renews=latest, cpd_hours=hours, today=today
+    )
+    return certificate if created else None
+
+
+def certificates_award_for_user(*, user) -> list[Certificate]:
+    """Check every course with a rule the user is enrolled on (after a quiz is marked, say)."""
+    courses = CoursePage.objects.filter(
+        certification_rule__isnull=False, enrolments__user=user
+    ).distinct()
+    return [
+        certificate
+        for course in courses
+        if (certificate := certificate_award(user=user, course=course)) is not None
+    ]
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": MESSAGE_REASON_REQUIRED})
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.revoked_at is not None:
+        raise ValidationError({"reason": MESSAGE_ALREADY_REVOKED})
+    locked.revoked_at = timezone.now()
+    locked.revoked_reason = reason[:2000]
+    locked.revoked_by = by
+    locked.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    audit_record(
+        Kind.CERTIFICATE_REVOKED,
+        subject=locked.holder,
+        actor=by,
+        certificate=locked.code,
+        course=locked.course_title,
+    )
+    return locked
+
+
+# Assessed sets -------------------------------------------------------------------------------
+
+
+def assessment_start(*, user, course: CoursePage, assessed_set: AssessedSet) -> Assessment:
+    """The user's open sitting of the set, or a new one with the cases in a shuffled order.
+
+    A sitting past its deadline is abandoned first. Two starts at once make one sitting (the
+    database allows one open sitting per person and set)."""
+    now = timezone.now()
+    Assessment.objects.filter(
+        user=user, assessed_set=assessed_set, state=Assessment.State.OPEN, deadline__lte=now
+    ).update(state=Assessment.State.ABANDONED)
+    existing = Assessment.objects.filter(
+        user=user, assessed_set=assessed_set, state=Assessment.State.OPEN
+    ).first()
+    if existing is not None:
+        return existing
+    cases = [case.vignette for case in assessed_set.cases.select_related("vignette")]
+    cases = [vignette for vignette in cases if vignette.live]
+    random.shuffle(cases)
+    try:
+        with transaction.atomic():
+            assessment = Assessment.objects.create(
+                user=user,
+                assessed_set=assessed_set,
+                course=course,
+                started_at=now,
+                deadline=now + datetime.timedelta(minutes=assessed_set.time_limit_minutes),
+            )
+            AssessmentAnswer.objects.bulk_create(
+                AssessmentAnswer(
+                    assessment=assessment,
+                    position=position,
+                    vignette=vignette,
+                    reference=vignette.reference().to_json(),
+                )
+                for position, vignette in enumerate(cases, start=1)
+            )
+    except IntegrityError:
+        return Assessment.objects.get(
+            user=user, assessed_set=assessed_set, state=Assessment.State.OPEN
+        )
+    return assessment
+
+
+def assessment_is_open(assessment: Assessment) -> bool:
+    return assessment.state == Assessment.State.OPEN and assessment.deadline > timezone.now()
+
+
+def assessment_answer_save(*, answer: AssessmentAnswer, submission: Submission) -> None:
+    """Keep (or replace) the answer to one case; nothing is judged yet."""
+    AssessmentAnswer.objects.filter(
+        pk=answer.pk,
+        assessment__state=Assessment.State.OPEN,
+        assessment__deadline__gt=timezone.now(),
+    ).update(answers=submission.to_json(), answered_at=timezone.now())
+
+
+def _category(*, stratified: bool, risk: str) -> str:
+    return risk if stratified and risk in ("low", "medium", "high") else "refer"
+
+
+def case_judgement(*, reference: Reference, submission: Submission) -> dict:
+    """How one case of a set went, for the pass rule and the result page."""
+    feedback = attempt_feedback(reference=reference, submission=submission)
+    correct = bool(feedback.outcome_correct and feedback.treatment_correct)
+    serious_stratified = not reference.stratifiable and submission.stratified
+    emergency_downgraded = (
+        not reference.stratifiable
+        and reference.urgency is Urgency.EMERGENCY
+        and (submission.stratified or submission.urgency != Urgency.EMERGENCY)
+    )
+    return {
+        "title": reference.title,
+        "correct": correct,
+        "serious_stratified": serious_stratified,
+        "emergency_downgraded": emergency_downgraded,
+        "reference_category": _category(stratified=reference.stratifiable, risk=reference.risk),
+        "given_category": _category(stratified=submission.stratified, risk=submission.risk),
+        "verdict": feedback.verdict.heading,
+    }
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment) -> Assessment:
+    """Judge the whole set once every case is answered; store the result and award the course's
+    certificate if this completes the rule. A second submission changes nothing."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.state != Assessment.State.OPEN:
+        return locked
+    answers = list(locked.answers.all())
+    cases = [
+        case_judgement(
+            reference=Reference.from_json(answer.reference),
+            submission=Submission.from_json(answer.answers),
+        )
+        for answer in answers
+        if answer.answers is not None
+    ]
+    right = sum(1 for case in cases if case["correct"])
+    percent = 100 * right // len(answers) if answers else 0
+    serious = sum(1 for case in cases if case["serious_stratified"])
+    downgraded = sum(1 for case in cases if case["emergency_downgraded"])
+    agreed = agreement((case["reference_category"], case["given_category"]) for case in cases)
+    locked.passed = (
+        len(cases) == len(answers)
+        and bool(answers)
+        and percent >= locked.assessed_set.pass_percent
+        and serious == 0
+        and downgraded == 0
+    )
+    locked.percent_correct = percent
+    locked.result = {
+        "cases": cases,
+        "right": right,
+        "total": len(answers),
+        "pass_percent": locked.assessed_set.pass_percent,
+        "serious_stratified": serious,
+        "emergency_downgraded": downgraded,
+        "table": agreed.table,
+        "kappa": agreed.kappa,
+    }
+    locked.state = Assessment.State.SUBMITTED
+    locked.submitted_at = timezone.now()
+    locked.save()
+    if locked.passed:
+        user, course = locked.user, locked.course
+        transaction.on_commit(lambda: certificate_award(user=user, course=course))
+    return locked
+
+
+# Reminders -----------------------------------------------------------------------------------
+
+
+def reminder_kind_due(certificate: Certificate, today: datetime.date) -> str | None:
+    """The most pressing reminder a certificate is due today, if any."""
+    days_left = (certificate.expires_on - today).days
+    if days_left <= 0:
+        return CertificateReminder.Kind.EXPIRED
+    if days_left <= 14:
+        return CertificateReminder.Kind.DAYS_14
+    if days_left <= 60:
+        return CertificateReminder.Kind.DAYS_60
+    return None
