@@ -9,6 +9,8 @@ from pathlib import Path
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from cms.settings.base import SQLITE_OPTIONS, database_from_environment
 
@@ -20,11 +22,21 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://training.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "CERTIFICATE_SIGNING_KEY": Ed25519PrivateKey.generate()
+    .private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    .decode(),
 }
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    leave_out = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    leave_out = {
+        "DJANGO_SETTINGS_MODULE",
+        "SECRET_KEY",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "CERTIFICATE_SIGNING_KEY",
+    }
     clean_env = {k: v for k, v in os.environ.items() if k not in leave_out}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
@@ -35,6 +47,13 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
         timeout=120,
         check=False,
     )
+
+
+def test_production_refuses_to_start_without_a_certificate_signing_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CERTIFICATE_SIGNING_KEY"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "CERTIFICATE_SIGNING_KEY" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
