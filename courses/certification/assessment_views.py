@@ -116,13 +116,13 @@ def assessment_case(request: HttpRequest, pk: int, position: int) -> HttpRespons
     vignette: VignettePage | None = answer.vignette
     if vignette is None:
         raise Http404("This case is no longer available")
+    total = assessment.answers.count()
     if request.method == "POST":
         form = AttemptForm(request.POST, mode=reference.mode)
         del form.fields["ticket"]
         if form.is_valid():
             assessment_answer_save(answer=answer, submission=form.submission())
             messages.success(request, MESSAGE_SAVED)
-            total = assessment.answers.count()
             if position < total:
                 return redirect("courses:assessment_case", pk=assessment.pk, position=position + 1)
             return redirect(assessment)
@@ -138,7 +138,7 @@ def assessment_case(request: HttpRequest, pk: int, position: int) -> HttpRespons
             "page": vignette,
             "form": form,
             "position": position,
-            "total": assessment.answers.count(),
+            "total": total,
         },
     )
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from courses.certification.codes import code_normalise
@@ -16,10 +17,10 @@ from courses.certification.models import (
     AssessedSet,
     Assessment,
     Certificate,
-    CertificateStatus,
     CertificationRule,
 )
 from courses.learning.models import CoursePage, LessonCompletion, LessonPage, ModulePage
+from courses.learning.selectors import course_modules_live
 from courses.quiz.models import Quiz, Sitting
 
 CERTIFICATES_PER_PAGE = 20
@@ -58,26 +59,6 @@ def rule_for_course(*, course: CoursePage) -> CertificationRule | None:
         .filter(course=course)
         .first()
     )
-
-
-def _course_lessons_required(course: CoursePage) -> list[LessonPage]:
-    """Every live required lesson under a live module of the course, in course order."""
-    modules = ModulePage.objects.live().child_of(course)
-    module_paths = [module.path for module in modules]
-    lessons = LessonPage.objects.live().filter(required=True).descendant_of(course).order_by("path")
-    return [lesson for lesson in lessons if lesson.path[: -lesson.steplen] in module_paths]
-
-
-def _course_quizzes(course: CoursePage) -> list[tuple[Quiz, ModulePage]]:
-    """Each live module's quiz (drafts cannot be taken, so they cannot be required)."""
-    modules = (
-        ModulePage.objects.live()
-        .child_of(course)
-        .filter(quiz__isnull=False, quiz__draft=False)
-        .select_related("quiz")
-        .order_by("path")
-    )
-    return [(module.quiz, module) for module in modules]
 
 
 def _lesson_requirements(*, user, lessons: list[LessonPage]) -> list[Requirement]:
@@ -119,8 +100,6 @@ def assessment_passed(
 def _assessment_requirement(
     *, user, course: CoursePage, assessed_set: AssessedSet, since: datetime.date | None
 ) -> Requirement:
-    from django.urls import reverse
-
     return Requirement(
         f"Pass the assessed vignette set “{assessed_set.title}”",
         assessment_passed(user=user, assessed_set=assessed_set, since=since),
@@ -138,19 +117,17 @@ def rule_progress(
     """The course's requirements and which of them the user has met. Quiz passes and assessed
     sets count from `since` when given (re-certifying after expiry)."""
     course = rule.course
-    lessons = list(rule.required_lessons.live().order_by("path")) or _course_lessons_required(
-        course
-    )
+    modules = course_modules_live(course=course)
+    lessons = list(rule.required_lessons.live().order_by("path")) or [
+        lesson.page for module in modules for lesson in module.required_lessons
+    ]
+    module_urls = {module.quiz_id: module.page.url for module in modules if module.quiz_id}
     chosen = list(rule.required_quizzes.filter(draft=False).order_by("title"))
-    quizzes: list[tuple[Quiz, str | None]]
-    if chosen:
-        modules = {
-            module.quiz_id: module.url
-            for module in ModulePage.objects.live().child_of(course).filter(quiz__in=chosen)
-        }
-        quizzes = [(quiz, modules.get(quiz.pk)) for quiz in chosen]
-    else:
-        quizzes = [(quiz, module.url) for quiz, module in _course_quizzes(course)]
+    if not chosen:
+        # Each live module's quiz, in course order (drafts cannot be taken, so never count).
+        by_id = Quiz.objects.in_bulk(list(module_urls))
+        chosen = [by_id[quiz_id] for quiz_id in module_urls if quiz_id in by_id]
+    quizzes = [(quiz, module_urls.get(quiz.pk)) for quiz in chosen]
     progress = RuleProgress(rule=rule)
     progress.requirements += _lesson_requirements(user=user, lessons=lessons)
     progress.requirements += _quiz_requirements(user=user, quizzes=quizzes, since=since)
@@ -227,17 +204,9 @@ def certificate_for_holder(*, user, code: str) -> Certificate | None:
 def certificates_due_reminder(*, on: datetime.date) -> QuerySet[Certificate]:
     """Certificates that are neither revoked nor renewed, expiring within 60 days or expired on
     or before `on` (the reminder job decides which reminder each is due)."""
-    return (
-        Certificate.objects.filter(
-            revoked_at__isnull=True,
-            renewal__isnull=True,
-            expires_on__lte=on + datetime.timedelta(days=60),
-            expires_on__gt=on - datetime.timedelta(days=30),
-        )
-        .select_related("holder", "renews")
-        .annotate(holder_email=F("holder__email"))
-    )
-
-
-def certificate_status_of(certificate: Certificate) -> CertificateStatus:
-    return certificate.status()
+    return Certificate.objects.filter(
+        revoked_at__isnull=True,
+        renewal__isnull=True,
+        expires_on__lte=on + datetime.timedelta(days=60),
+        expires_on__gt=on - datetime.timedelta(days=30),
+    ).select_related("holder", "renews")

@@ -72,6 +72,13 @@ def _not_found(request: HttpRequest, typed: str) -> HttpResponse:
     )
 
 
+def _certificate_exact(code: str) -> Certificate | None:
+    """The certificate with exactly this code (the credential and revocation addresses take only
+    the printed form; the verification page redirects other spellings to it)."""
+    certificate = certificate_by_code(code)
+    return certificate if certificate is not None and certificate.code == code else None
+
+
 @login_required
 def certificate_list_view(request: HttpRequest) -> HttpResponse:
     return render(
@@ -145,8 +152,8 @@ def credential_json(request: HttpRequest, code: str) -> HttpResponse:
     """The Open Badges 3.0 credential, readable; its signed form is `credential.jwt`."""
     if limited := _limited(request):
         return limited
-    certificate = certificate_by_code(code)
-    if certificate is None or certificate.code != code:
+    certificate = _certificate_exact(code)
+    if certificate is None:
         return JsonResponse({"detail": "No certificate with this code."}, status=404)
     credential = _credential(request, certificate)
     return HttpResponse(
@@ -160,8 +167,8 @@ def credential_jwt(request: HttpRequest, code: str) -> HttpResponse:
     """The same credential signed as a VC-JWT with the issuer's key."""
     if limited := _limited(request):
         return limited
-    certificate = certificate_by_code(code)
-    if certificate is None or certificate.code != code:
+    certificate = _certificate_exact(code)
+    if certificate is None:
         return JsonResponse({"detail": "No certificate with this code."}, status=404)
     response = HttpResponse(
         credential_sign(_credential(request, certificate)), content_type="application/vc+jwt"
@@ -193,8 +200,8 @@ def jwks(request: HttpRequest) -> JsonResponse:
 @require_http_methods(["GET", "POST"])
 def certificate_revoke_view(request: HttpRequest, code: str) -> HttpResponse:
     """A trainer or administrator revokes a certificate, giving the reason the public sees."""
-    certificate = certificate_by_code(code)
-    if certificate is None or certificate.code != code:
+    certificate = _certificate_exact(code)
+    if certificate is None:
         raise Http404("No such certificate")
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -258,6 +258,11 @@ def course_list_live(*, index: CourseIndexPage, page_number=None) -> PaginatorPa
     return Paginator(courses, COURSES_PER_PAGE).get_page(page_number)
 
 
+def course_modules_live(*, course: CoursePage) -> list[ModuleState]:
+    """The course's live modules in order, each with its live lessons (two queries)."""
+    return _course_trees(courses=[course])[course.pk]
+
+
 def course_progress(*, course: CoursePage, user) -> CourseState:
     """The course's modules and lessons, with the user's progress when they are enrolled."""
     enrolment = None
