@@ -26,6 +26,7 @@ from allauth.mfa.models import Authenticator
 from core.audit import Kind, audit_record
 from core.choices import Role
 from core.models import AuditEvent, User
+from courses.certification.selectors import certification_personal_data
 from courses.learning.selectors import learning_personal_data
 from courses.quiz.selectors import quiz_personal_data
 from courses.quiz.services import quiz_written_answers_erase
@@ -71,6 +72,7 @@ def personal_data(user: User) -> dict:
         **learning_personal_data(user=user),
         **quiz_personal_data(user=user),
         **practice_personal_data(user=user),
+        **certification_personal_data(user=user),
         "security_events": [
             {
                 "event": event.get_kind_display(),

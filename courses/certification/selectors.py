@@ -18,6 +18,7 @@ from courses.certification.models import (
     Assessment,
     Certificate,
     CertificationRule,
+    CpdReflection,
 )
 from courses.learning.models import CoursePage, LessonCompletion, LessonPage, ModulePage
 from courses.learning.selectors import course_modules_live
@@ -210,3 +211,45 @@ def certificates_due_reminder(*, on: datetime.date) -> QuerySet[Certificate]:
         expires_on__lte=on + datetime.timedelta(days=60),
         expires_on__gt=on - datetime.timedelta(days=30),
     ).select_related("holder", "renews")
+
+
+def certification_personal_data(*, user) -> dict:
+    """Everything certification holds about one person, for their data download."""
+    certificates = _with_renewal(Certificate.objects.filter(holder=user)).order_by("issued_on")
+    sittings = Assessment.objects.filter(user=user).select_related("assessed_set")
+    return {
+        "certificates": [
+            {
+                "code": certificate.code,
+                "course": certificate.course_title,
+                "name_on_certificate": certificate.holder_name,
+                "issued_on": certificate.issued_on.isoformat(),
+                "expires_on": certificate.expires_on.isoformat(),
+                "cpd_hours": str(certificate.cpd_hours),
+                "status": certificate.status().value,
+                "revoked_reason": certificate.revoked_reason or None,
+                "renews": certificate.renews.code if certificate.renews else None,
+            }
+            for certificate in certificates
+        ],
+        "assessments": [
+            {
+                "set": sitting.assessed_set.title,
+                "started_at": sitting.started_at.isoformat(),
+                "state": sitting.get_state_display(),
+                "percent_correct": sitting.percent_correct,
+                "passed": sitting.passed,
+            }
+            for sitting in sittings.order_by("started_at")
+        ],
+        "cpd_reflections": [
+            {
+                "entry": reflection.entry,
+                "what_i_learned": reflection.learned,
+                "how_i_will_apply_it": reflection.apply,
+                "effect_on_my_practice": reflection.effect,
+                "updated_at": reflection.updated_at.isoformat(),
+            }
+            for reflection in CpdReflection.objects.filter(user=user).order_by("updated_at")
+        ],
+    }

@@ -219,3 +219,32 @@ def test_the_download_does_not_show_an_administrators_address(client, home, lear
     data = json.loads(client.get(reverse("account_data_download")).content)
 
     assert "203.0.113.9" not in json.dumps(data)
+
+
+def test_the_download_and_summary_hold_the_persons_certificates_and_reflections(signed_in, learner):
+    from courses.certification.models import Certificate, CpdReflection
+    from courses.learning.models import CoursePage
+
+    course = CoursePage.objects.get(title="Stratified care")
+    today = timezone.localdate()
+    certificate = Certificate.objects.create(
+        holder=learner,
+        holder_name=learner.full_name,
+        course=course,
+        course_title=course.title,
+        cpd_hours=4,
+        issued_on=today,
+        expires_on=today + datetime.timedelta(days=730),
+    )
+    CpdReflection.objects.create(
+        user=learner, entry=f"certificate:{certificate.pk}", learned="Screen before scoring."
+    )
+
+    data = json.loads(signed_in.get(reverse("account_data_download")).content)
+    summary = signed_in.get(reverse("account_data_summary")).text
+
+    (held,) = data["certificates"]
+    assert held["code"] == certificate.code and held["status"] == "valid"
+    assert data["cpd_reflections"][0]["what_i_learned"] == "Screen before scoring."
+    assert data["assessments"] == []
+    assert certificate.code in summary and "CPD reflections written: 1" in summary
