@@ -453,3 +453,42 @@ def test_kappa_matches_a_hand_computed_table():
     assert result.table["medium"]["low"] == 2
     assert agreement([]).kappa is None
     assert agreement([("low", "low")] * 3).kappa is None
+
+
+def test_bad_input_on_the_certification_pages_gets_a_message_or_404_and_changes_nothing(
+    client, home, holder
+):
+    course = course_tree(index=training_index(home), modules=1, lessons=1, quiz=False)
+    assessed = assessed_set_with(home, cases=2)
+    client.force_login(holder)
+    overview = client.post(reverse("courses:assessment_start", args=[course.pk, assessed.pk])).url
+    pk = int(overview.split("/")[2])
+
+    for position in (0, 3, 999):
+        assert (
+            client.get(reverse("courses:assessment_case", args=[pk, position])).status_code == 404
+        )
+    empty = client.post(reverse("courses:assessment_case", args=[pk, 1]), {})
+    assert empty.status_code == 200 and "There is a problem" in empty.text
+    assert empty.text.split("<title>")[1].startswith("Error:")
+    unanswered = client.post(overview + "submit/", follow=True).text
+    assert "Answer every case before you submit the set: 2 still to answer." in unanswered
+
+    client.force_login(UserFactory())
+    assert client.get(overview).status_code == 404
+    assert client.post(overview + "submit/").status_code == 404
+    assert (
+        client.get(reverse("courses:cpd_reflection", args=["certificate:99999"])).status_code == 404
+    )
+    assert client.get(reverse("courses:cpd_reflection", args=["nonsense"])).status_code == 404
+
+    certificate = certificate_for(holder, course)
+    client.force_login(make_trainer())
+    response = client.post(
+        reverse("courses:certificate_revoke", args=[certificate.code]), {"reason": "x" * 2001}
+    )
+    assert response.status_code == 200 and "There is a problem" in response.text
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+    long_code = client.get(reverse("courses:certificate_verify_form"), {"code": "S" * 41})
+    assert long_code.status_code == 200 and "A certificate code is 12 characters" in long_code.text
