@@ -114,7 +114,9 @@ def credential_build(
             ],
             "creditsEarned": hours,
             "achievement": {
-                "id": f"{base_url}/certificates/achievements/{certificate.course_id}",
+                "id": f"{base_url}{certificate.course.url}"
+                if certificate.course is not None and certificate.course.url
+                else f"{verify_url}#achievement",
                 "type": ["Achievement"],
                 "achievementType": "Certificate",
                 "name": certificate.course_title,

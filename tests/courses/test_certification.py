@@ -28,6 +28,7 @@ from courses.certification.models import (
     Certificate,
     CertificateReminder,
     CertificationRule,
+    CpdReflection,
 )
 from courses.certification.services import add_months, certificate_award
 from courses.learning.models import LessonPage, ModulePage
@@ -492,3 +493,16 @@ def test_bad_input_on_the_certification_pages_gets_a_message_or_404_and_changes_
     assert certificate.revoked_at is None
     long_code = client.get(reverse("courses:certificate_verify_form"), {"code": "S" * 41})
     assert long_code.status_code == 200 and "A certificate code is 12 characters" in long_code.text
+
+
+def test_an_empty_reflection_is_refused_and_my_learning_links_certificates(client, course, holder):
+    certificate = certificate_for(holder, course)
+    client.force_login(holder)
+    url = reverse("courses:cpd_reflection", args=[f"certificate:{certificate.pk}"])
+
+    response = client.post(url, {"learned": " ", "apply": "", "effect": ""})
+
+    assert "Write something under at least one of the headings" in response.text
+    assert not CpdReflection.objects.exists()
+    page = client.get(reverse("courses:my_learning")).text
+    assert reverse("courses:certificate_list") in page and reverse("courses:cpd_record") in page
