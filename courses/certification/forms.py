@@ -39,7 +39,7 @@ MESSAGE_REFLECTION_EMPTY = "Write something under at least one of the headings"
 
 class ReflectionForm(forms.ModelForm):
     def clean(self):
-        cleaned_data = super().clean()
+        cleaned_data = super().clean() or {}
         if not any((cleaned_data.get(name) or "").strip() for name in self.Meta.fields):
             raise forms.ValidationError(MESSAGE_REFLECTION_EMPTY)
         return cleaned_data
