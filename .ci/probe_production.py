@@ -5,7 +5,9 @@ Usage: probe_production.py BASE_URL MAIL_LOG
 BASE_URL is where gunicorn listens (http://127.0.0.1:PORT). Every request carries the headers a
 TLS-terminating proxy adds (X-Forwarded-Proto: https, X-Forwarded-For), so the site behaves as it
 does behind one: secure cookies, HTTPS redirects, CSRF checks on the origin. MAIL_LOG is the file
-gunicorn writes to; with the console e-mail backend, the sign-up confirmation e-mail lands there.
+gunicorn and the task worker write to; with the console e-mail backend, the sign-up confirmation
+and the certificate reminder e-mails land there. PROBE_CERTIFICATE_CODE, if set, names a
+certificate expiring in 14 days whose reminder was queued before the probe started.
 
 Only the standard library is used. Each check prints one line; the first failure ends the run with
 a non-zero exit status and says what was expected and what came back.
@@ -13,6 +15,7 @@ a non-zero exit status and says what was expected and what came back.
 
 import http.client
 import json
+import os
 import re
 import sys
 import time
@@ -310,6 +313,47 @@ def probe(base_url: str, log_path: str) -> None:
     )
 
 
+def probe_certificates(base_url: str, log_path: str, code: str) -> None:
+    visitor = Browser(base_url)
+    expect_page(visitor, "/certificates/verify/", contains="Check a certificate")
+    expect_page(
+        visitor, "/certificates/verify/SB-AAAA-AAAA/", contains="No certificate", status=404
+    )
+    response, _ = visitor.get(f"/certificates/verify/{code.lower()}/")
+    expect(
+        response.status == 302 and response.getheader("Location", "").endswith(f"/{code}/"),
+        "a code typed in lower case leads to its verification page",
+        f"{response.status} {response.getheader('Location')}",
+    )
+    expect_page(visitor, f"/certificates/verify/{code}/", contains="Probe Holder")
+    response, body = visitor.get(f"/certificates/verify/{code}/credential.json")
+    credential = json.loads(body)
+    expect(
+        response.status == 200 and "OpenBadgeCredential" in credential["type"],
+        "the certificate's Open Badges credential is served",
+        f"{response.status} {body[:200]}",
+    )
+    response, body = visitor.get("/.well-known/jwks.json")
+    keys = json.loads(body)["keys"]
+    expect(
+        response.status == 200 and keys[0]["kty"] == "OKP" and keys[0]["crv"] == "Ed25519",
+        "the issuer's public Ed25519 key is published",
+        body[:200],
+    )
+    response, token = visitor.get(f"/certificates/verify/{code}/credential.jwt")
+    expect(
+        response.status == 200 and token.count(".") == 2,
+        "the signed credential is served as a JWT",
+        f"{response.status} {token[:80]}",
+    )
+    reminder = log_find(
+        log_path, r"Subject: [^\n]*your certificate expires in two weeks", wait_seconds=30
+    )
+    expect(
+        bool(reminder), "the task worker sent the 14-day reminder the daily job queued", reminder
+    )
+
+
 def main() -> int:
     if len(sys.argv) != 3:
         print(__doc__)
@@ -317,6 +361,8 @@ def main() -> int:
     started = time.monotonic()
     try:
         probe(sys.argv[1], sys.argv[2])
+        if code := os.environ.get("PROBE_CERTIFICATE_CODE"):
+            probe_certificates(sys.argv[1], sys.argv[2], code)
     except (ProbeFailed, OSError, ValueError, KeyError) as error:
         print(f"FAILED  {error}")
         return 1

@@ -19,20 +19,20 @@ from scoring_practice.choices import (
 )
 from scoring_practice.feedback import Submission
 
-MESSAGE_STRATIFIABLE_REQUIRED = "Choose whether this patient can be stratified"
+MESSAGE_STRATIFIABLE_REQUIRED = "Select whether this patient can be stratified"
 MESSAGE_RED_FLAGS_REQUIRED = "Select the serious condition you suspect"
-MESSAGE_URGENCY_REQUIRED = "Choose how urgently the patient should be seen"
-MESSAGE_DESTINATION_REQUIRED = "Choose where the patient should go"
-MESSAGE_ITEM_REQUIRED = "Choose the answer the story supports for item {number}"
+MESSAGE_URGENCY_REQUIRED = "Select how urgently the patient should be seen"
+MESSAGE_DESTINATION_REQUIRED = "Select where the patient should go"
+MESSAGE_ITEM_REQUIRED = "Select the answer the story supports for item {number}"
 MESSAGE_TOTAL = "Enter the total score as a whole number from 0 to 9"
 MESSAGE_PSYCHOSOCIAL = "Enter the psychosocial subscale score as a whole number from 0 to 5"
-MESSAGE_RISK_REQUIRED = "Choose the risk group"
-MESSAGE_TREATMENT_REQUIRED = "Choose the treatment"
+MESSAGE_RISK_REQUIRED = "Select the risk group"
+MESSAGE_TREATMENT_REQUIRED = "Select the treatment"
 MESSAGE_TICKET_EXPIRED = (
     "This form had expired or was not issued to you. Your answers are kept: check them and "
     "submit again."
 )
-MESSAGE_DRILL_RISK_REQUIRED = "Choose the risk group for this questionnaire"
+MESSAGE_DRILL_RISK_REQUIRED = "Select the risk group for this questionnaire"
 
 YES = "yes"
 NO = "no"

@@ -180,7 +180,7 @@ def certificate_list(*, user, page_number=None) -> PaginatorPage:
     """The holder's certificates, current ones first, then newest first."""
     today = timezone.localdate()
     certificates = sorted(
-        _with_renewal(Certificate.objects.filter(holder=user)),
+        _with_renewal(Certificate.objects.filter(holder=user)).select_related("course"),
         key=lambda certificate: (
             not certificate.status(today).is_current,
             -certificate.issued_on.toordinal(),

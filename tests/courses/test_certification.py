@@ -7,7 +7,9 @@ import re
 
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -201,6 +203,56 @@ def test_the_verification_page_says_the_status_in_words(client, course, holder):
     renewal.save()
     page = client.get(reverse("courses:certificate_verify", args=[renewal.code])).text
     assert "Revoked on" in page and "Issued in error after a data import." in page
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def renewal_chain(holder, course, length: int) -> Certificate:
+    """`length` certificates, each renewing the one before; the newest expires within 90 days."""
+    today = timezone.localdate()
+    certificate = None
+    for years_ago in range(length, 0, -1):
+        certificate = certificate_for(
+            holder,
+            course,
+            renews=certificate,
+            issued_on=today - datetime.timedelta(days=365 * years_ago),
+            expires_on=today + datetime.timedelta(days=30 if years_ago == 1 else -1),
+        )
+    return certificate
+
+
+def test_the_certificate_list_and_verification_take_the_same_queries_however_many(
+    client, home, course, holder
+):
+    other = UserFactory(full_name="Bea Lund")
+    renewal_chain(holder, course, 1)
+    newest = renewal_chain(other, course, 6)
+    for _ in range(2):
+        another = course_tree(index=course.get_parent().specific, modules=1, lessons=1)
+        renewal_chain(other, another, 1)
+    list_url = reverse("courses:certificate_list")
+
+    def list_queries(user) -> int:
+        client.force_login(user)
+        client.get(list_url)  # the session, site settings and permissions, cached by the first
+        return queries_for(client, list_url)
+
+    one = list_queries(holder)
+    six = list_queries(other)
+    assert one == six
+    page = client.get(list_url).text
+    assert page.count("Superseded") == 5 and page.count("Renewal is open") == 3
+
+    client.logout()
+    renewed = newest.renews
+    assert queries_for(client, reverse("courses:certificate_verify", args=[renewed.code])) == (
+        queries_for(client, reverse("courses:certificate_verify", args=[newest.code]))
+    )
 
 
 def test_a_typed_code_finds_its_certificate_and_a_bad_one_is_a_clear_404(client, course, holder):
