@@ -101,17 +101,21 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
     pdf.setSubject(f"Awarded to {certificate.holder_name}")
     pdf.setCreator(AUTHOR)
 
-    # Frame: a blue band at the top, a thin border around the page.
+    # Frame: a thin border around the page, with a blue band across its top inside it.
+    margin = 10 * mm
+    band = 24 * mm
     pdf.setFillColor(NHS_BLUE)
-    pdf.rect(0, height - 28 * mm, width, 28 * mm, stroke=0, fill=1)
+    pdf.rect(margin, height - margin - band, width - 2 * margin, band, stroke=0, fill=1)
     pdf.setStrokeColor(NHS_BLUE)
     pdf.setLineWidth(1.2)
-    pdf.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm, stroke=1, fill=0)
+    pdf.rect(margin, margin, width - 2 * margin, height - 2 * margin, stroke=1, fill=0)
     pdf.setFillColor(colors.white)
     pdf.setFont(BOLD, 20)
-    pdf.drawString(20 * mm, height - 17 * mm, "STarT Back training")
+    pdf.drawString(20 * mm, height - margin - 15 * mm, "STarT Back training")
     pdf.setFont(REGULAR, 11)
-    pdf.drawRightString(width - 20 * mm, height - 17 * mm, "Stratified care for low back pain")
+    pdf.drawRightString(
+        width - 20 * mm, height - margin - 15 * mm, "Stratified care for low back pain"
+    )
 
     _centred(
         pdf,
