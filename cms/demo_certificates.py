@@ -21,6 +21,21 @@ from courses.learning.models import CoursePage
 from scoring_practice.models import VignettePage
 
 ASSESSED_SET_TITLE = "Stratify and triage: ten assessed cases"
+# Chosen to test every decision: two low, three medium (one with a subscale of 3, one with item 9
+# at "moderately"), two high (one on the subscale cut-off of 4), a triage case that is stratified
+# (mechanical night pain), an emergency (cauda equina) and an urgent referral (spinal metastases).
+ASSESSED_SLUGS = (
+    "darren-hughes",
+    "priya-nair",
+    "steve-barnes",
+    "ian-fletcher",
+    "sandra-okafor",
+    "lukasz-nowak",
+    "tom-whitaker",
+    "paul-hendry",
+    "kelly-marsh",
+    "margaret-hollis",
+)
 # (e-mail, full name, how the certificate stands)
 DEMO_HOLDERS = (
     ("holder.expiring@example.com", "Farah Siddiqui", "expiring"),
@@ -33,10 +48,15 @@ DEMO_HOLDERS = (
 def _rule(course: CoursePage) -> CertificationRule:
     assessed, created = AssessedSet.objects.get_or_create(title=ASSESSED_SET_TITLE)
     if created:
-        for order, vignette in enumerate(VignettePage.objects.live().order_by("path")[:10]):
-            AssessedSetCase.objects.create(
-                assessed_set=assessed, vignette=vignette, sort_order=order
-            )
+        by_slug = {
+            vignette.slug: vignette
+            for vignette in VignettePage.objects.live().filter(slug__in=ASSESSED_SLUGS)
+        }
+        for order, slug in enumerate(ASSESSED_SLUGS):
+            if slug in by_slug:
+                AssessedSetCase.objects.create(
+                    assessed_set=assessed, vignette=by_slug[slug], sort_order=order
+                )
     rule, _ = CertificationRule.objects.get_or_create(
         course=course, defaults={"assessed_set": assessed}
     )
@@ -50,6 +70,7 @@ def _certificate(user: User, course: CoursePage, issued_on, **fields) -> Certifi
         "cpd_hours": course.cpd_hours,
         "issued_on": issued_on,
         "expires_on": add_months(issued_on, 24),
+        "criteria": course.certification_rule.criteria(renewal=fields.get("renews") is not None),
         **fields,
     }
     certificate = Certificate.objects.filter(

@@ -419,7 +419,7 @@ class Urgency(StrEnum):
 
 URGENCY_LABELS = {
     Urgency.EMERGENCY: "Emergency: seen the same day",
-    Urgency.URGENT: "Urgent: within days, not the same day",
+    Urgency.URGENT: "Urgent: not the same day; within one to two weeks, by the condition's pathway",
     Urgency.STRATIFY: "Not urgent: stratify with the tool and safety-net",
 }
 

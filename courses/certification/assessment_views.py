@@ -52,7 +52,7 @@ def assessment_start_view(request, course_id: int, set_id: int) -> HttpResponse:
         {
             "course": course,
             "assessed_set": assessed_set,
-            "case_count": assessed_set.cases.count(),
+            "case_count": assessed_set.cases.filter(vignette__live=True).count(),
             "past": Assessment.objects.filter(user=request.user, assessed_set=assessed_set)
             .exclude(state=Assessment.State.OPEN)
             .order_by("-started_at")[:5],

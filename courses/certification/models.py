@@ -41,8 +41,9 @@ class AssessedSet(ClusterableModel):
         default=DEFAULT_PASS_PERCENT,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text="The share of cases that must have the right risk group and matched "
-        "treatment (or the right referral). Besides it, no case with suspected serious "
-        "pathology may be stratified and no emergency may be given a lower urgency.",
+        "treatment (or, for suspected serious pathology, a referral naming the condition at the "
+        "right urgency and to the right service). Besides it, no case with suspected serious "
+        "pathology may be stratified and no emergency referred as less than same-day.",
     )
     time_limit_minutes = models.PositiveSmallIntegerField(
         "time limit (minutes)",
@@ -180,6 +181,41 @@ class CertificationRule(ClusterableModel):
             self.pk and self.refresher_lessons.exists()
         )
 
+    def criteria(self, *, renewal: bool) -> str:
+        """What earning the certificate takes, in words: the whole rule for a first certificate
+        (or a renewal after expiry), the refresher for a renewal in the window."""
+        if renewal and self.has_refresher:
+            parts = []
+            if self.refresher_lessons.exists():
+                parts.append("completed the refresher's lessons")
+            if self.refresher_quiz_id:
+                parts.append("passed the refresher quiz")
+            if self.refresher_set is not None:
+                parts.append(_set_criteria(self.refresher_set))
+            return f"Renewed by completing the course's refresher: {_and(parts)}."
+        parts = []
+        if not renewal:
+            parts.append("completed the course's required lessons")
+        parts.append("passed its required quizzes")
+        if self.assessed_set is not None:
+            parts.append(_set_criteria(self.assessed_set))
+        lead = "Renewed by taking the course's assessment again" if renewal else "Met the rule"
+        return f"{lead}: {_and(parts)}."
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _set_criteria(assessed_set: AssessedSet) -> str:
+    return (
+        f"passed an assessed set of case vignettes with at least {assessed_set.pass_percent}% "
+        "of cases right (the right STarT Back risk group and matched treatment or, where serious "
+        "pathology was suspected, referral naming the suspected condition at the right urgency "
+        "and to the right service), no patient with suspected serious pathology stratified and "
+        "no emergency referred at a lower urgency"
+    )
+
 
 class Assessment(models.Model):
     """One sitting of an assessed set. Answers are kept as given and judged only when the whole
@@ -301,6 +337,10 @@ class Certificate(models.Model):
     )
     course_title = models.CharField(max_length=255)
     cpd_hours = models.DecimalField("CPD hours", max_digits=4, decimal_places=1)
+    criteria = models.TextField(
+        blank=True,
+        help_text="What the holder did to earn it, in words, as the rule stood at issue.",
+    )
     issued_on = models.DateField()
     expires_on = models.DateField()
     renewal_window_days = models.PositiveSmallIntegerField(default=DEFAULT_RENEWAL_WINDOW_DAYS)

@@ -142,7 +142,9 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
     pdf.line(width / 2 - 80 * mm, height - 90 * mm, width / 2 + 80 * mm, height - 90 * mm)
     _centred(
         pdf,
-        "has completed the course and passed its assessment",
+        "has renewed their certification in"
+        if certificate.renews_id
+        else "has met the certification requirements of",
         y=height - 102 * mm,
         font=REGULAR,
         size=14,

@@ -29,9 +29,9 @@ from courses.certification.selectors import (
 )
 from courses.learning.models import CoursePage
 from scoring_practice.agreement import agreement
-from scoring_practice.feedback import Submission, attempt_feedback
+from scoring_practice.feedback import URGENCY_PHRASES, Submission, attempt_feedback
 from scoring_practice.reference import Reference
-from scoring_practice.startback import Urgency
+from scoring_practice.startback import MATCHED_TREATMENTS, Destination, RiskGroup, Urgency
 
 MESSAGE_REASON_REQUIRED = "Give the reason for revoking this certificate."
 MESSAGE_ALREADY_REVOKED = "This certificate has already been revoked."
@@ -70,6 +70,7 @@ def _certificate_create(
         course=course,
         course_title=course.title,
         cpd_hours=cpd_hours,
+        criteria=rule.criteria(renewal=renews is not None),
         issued_on=today,
         expires_on=add_months(base, rule.validity_months),
         renewal_window_days=rule.renewal_window_days,
@@ -244,18 +245,86 @@ def assessment_answer_save(*, answer: AssessmentAnswer, submission: Submission) 
 
 
 def _category(*, stratified: bool, risk: str) -> str:
+    """The risk group, or "refer": the categories the agreement table compares."""
     return risk if stratified and risk in ("low", "medium", "high") else "refer"
 
 
+def _decision(*, stratified: bool, risk: str, urgency: str) -> str:
+    """A decision as the result table shows it: the risk group, or the referral's urgency."""
+    if stratified:
+        return RiskGroup(risk).label if risk in RISK_VALUES else "No risk group"
+    return REFERRAL_WORDS.get(urgency, "Refer")
+
+
+RISK_VALUES = frozenset(group.value for group in RiskGroup)
+REFERRAL_WORDS: dict[str, str] = {
+    Urgency.EMERGENCY: "Refer: emergency (same day)",
+    Urgency.URGENT: "Refer: urgent",
+}
+
+
+def _conditions(flags) -> str:
+    return " or ".join(flag.name.lower() for flag in flags) or "no condition named"
+
+
+def _case_verdict(reference: Reference, submission: Submission, feedback) -> str:
+    """One sentence on the case, by the assessment's own rule."""
+    if reference.stratifiable:
+        group = RiskGroup(reference.risk).label.lower()
+        matched = MATCHED_TREATMENTS[RiskGroup(reference.risk)].title.lower()
+        if not submission.stratified:
+            return f"Referred, but this patient can be stratified: {group}, matched to {matched}."
+        if not feedback.outcome_correct:
+            return f"Not the right group: this patient is {group}, matched to {matched}."
+        if not feedback.treatment_correct:
+            own = RiskGroup(submission.risk)
+            own_matched = MATCHED_TREATMENTS[own].title.lower()
+            return (
+                f"Right group; treatment not matched: {own.label.lower()} is matched to "
+                f"{own_matched}."
+            )
+        return "Right group and matched treatment."
+    urgency = URGENCY_PHRASES.get(reference.urgency, "")
+    conditions = _conditions(reference.red_flag_objects)
+    where = Destination(reference.red_flag_destination).label
+    reference_words = f"{conditions}, referred {urgency}, to {where[0].lower()}{where[1:]}"
+    if submission.stratified:
+        return f"Stratified, but serious pathology is suspected: {reference_words}."
+    triage = feedback.triage
+    if triage is None or triage.all_correct:
+        return f"Right referral: {reference_words}."
+    wrong = []
+    if not triage.flags_correct:
+        wrong.append("the condition named")
+    if not triage.urgency_correct:
+        wrong.append("the urgency")
+    if not triage.destination_correct:
+        wrong.append("where the patient goes")
+    return f"Referred, but {' and '.join(wrong)} not right: {reference_words}."
+
+
 def case_judgement(*, reference: Reference, submission: Submission) -> dict:
-    """How one case of a set went, for the pass rule and the result page."""
+    """How one case of a set went, for the pass rule and the result page.
+
+    A stratifiable case is right with the right risk group and matched treatment (an acceptable
+    reading of an item counts, as in practice). A case with suspected serious pathology is right
+    when it is referred naming the suspected condition, at the right urgency and to the right
+    service. Stratifying such a case, and referring an emergency as anything less, each fail the
+    whole set; an emergency that was stratified counts once, as stratified."""
     feedback = attempt_feedback(reference=reference, submission=submission)
-    correct = bool(feedback.outcome_correct and feedback.treatment_correct)
+    if reference.stratifiable:
+        correct = bool(
+            submission.stratified and feedback.outcome_correct and feedback.treatment_correct
+        )
+    else:
+        triage = feedback.triage
+        correct = bool(not submission.stratified and triage is not None and triage.all_correct)
     serious_stratified = not reference.stratifiable and submission.stratified
     emergency_downgraded = (
         not reference.stratifiable
         and reference.urgency is Urgency.EMERGENCY
-        and (submission.stratified or submission.urgency != Urgency.EMERGENCY)
+        and not submission.stratified
+        and submission.urgency != Urgency.EMERGENCY
     )
     return {
         "title": reference.title,
@@ -264,7 +333,13 @@ def case_judgement(*, reference: Reference, submission: Submission) -> dict:
         "emergency_downgraded": emergency_downgraded,
         "reference_category": _category(stratified=reference.stratifiable, risk=reference.risk),
         "given_category": _category(stratified=submission.stratified, risk=submission.risk),
-        "verdict": feedback.verdict.heading,
+        "reference_decision": _decision(
+            stratified=reference.stratifiable, risk=reference.risk, urgency=reference.urgency
+        ),
+        "given_decision": _decision(
+            stratified=submission.stratified, risk=submission.risk, urgency=submission.urgency
+        ),
+        "verdict": _case_verdict(reference, submission, feedback),
     }
 
 

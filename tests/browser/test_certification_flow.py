@@ -52,7 +52,9 @@ def test_trainee_passes_the_assessed_set_and_downloads_the_certificate(tab, axe,
     assert axe(tab) == []
     tab.get_by_role("button", name="Submit the assessment").click()
     tab.get_by_text("Passed: 3 of 3 cases right (100%)").wait_for()
-    assert tab.get_by_role("heading", name="Where your risk groups drift").is_visible()
+    assert tab.get_by_role(
+        "heading", name="Where your decisions drift: risk group or referral"
+    ).is_visible()
     assert tab.get_by_text("Cohen's kappa cannot be worked out for this set").is_visible()
     assert axe(tab) == []
 

@@ -32,9 +32,12 @@ from courses.certification.models import (
     CertificationRule,
     CpdReflection,
 )
-from courses.certification.services import add_months, certificate_award
+from courses.certification.services import add_months, case_judgement, certificate_award
 from courses.learning.models import LessonPage, ModulePage
 from scoring_practice.agreement import agreement
+from scoring_practice.feedback import Submission
+from scoring_practice.reference import Reference
+from scoring_practice.startback import MATCHED_TREATMENTS, RiskGroup
 from tests.courses.factories import (
     complete,
     course_tree,
@@ -91,6 +94,9 @@ def test_finishing_a_course_with_a_rule_issues_its_certificate_once(
     assert certificate.holder_name == "Amira Okafor"
     assert certificate.cpd_hours == 4
     assert certificate.expires_on == add_months(certificate.issued_on, 24)
+    assert certificate.criteria == (
+        "Met the rule: completed the course's required lessons and passed its required quizzes."
+    )
     assert certificate_award(user=holder, course=course) is None
     assert Certificate.objects.filter(holder=holder).count() == 1
     assert AuditEvent.objects.filter(kind="certificate_issued", subject=holder).count() == 1
@@ -304,6 +310,7 @@ def test_the_pdf_holds_the_name_the_code_and_a_qr_code_to_the_verification_page(
     reader = PdfReader(io.BytesIO(pdf))
     text = reader.pages[0].extract_text()
     assert "Amira Okafor" in text and certificate.code in text and course.title in text
+    assert "has met the certification requirements of" in text
     assert reader.metadata.title.startswith(f"Certificate {certificate.code}")
     assert reader.metadata.author == "STarT Back training"
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
@@ -485,6 +492,78 @@ def test_an_assessed_set_gives_no_feedback_until_submitted_then_issues_the_certi
     assert "Passed: 4 of 5 cases right (80%)" in result
     assert "Cohen&#x27;s kappa" in result or "Cohen's kappa" in result
     assert Certificate.objects.filter(holder=holder, course=course).count() == 1
+
+
+CES = Reference(
+    title="Kelly Marsh",
+    mode="triage",
+    items={},
+    red_flags=("cauda_equina",),
+    red_flag_urgency="emergency",
+    red_flag_destination="hospital",
+)
+MEDIUM_CASE = Reference(
+    title="Ian Fletcher",
+    mode="questionnaire",
+    items=BOUNDARY_ITEMS,
+    risk="medium",
+    treatment="medium",
+)
+
+
+def referral(**fields) -> Submission:
+    return Submission(stratifiable=False, **fields)
+
+
+def test_a_referral_is_right_only_naming_the_condition_at_the_right_urgency_and_place():
+    right = case_judgement(
+        reference=CES,
+        submission=referral(
+            red_flags=("cauda_equina",), urgency="emergency", destination="hospital"
+        ),
+    )
+    assert right["correct"]
+    assert right["verdict"].startswith("Right referral: suspected cauda equina syndrome")
+    assert right["reference_decision"] == "Refer: emergency (same day)"
+
+    wrong_condition = case_judgement(
+        reference=CES,
+        submission=referral(red_flags=("infection",), urgency="emergency", destination="hospital"),
+    )
+    assert not wrong_condition["correct"]
+    assert wrong_condition["verdict"].startswith("Referred, but the condition named not right")
+
+    urgent = case_judgement(
+        reference=CES,
+        submission=referral(red_flags=("cauda_equina",), urgency="urgent", destination="hospital"),
+    )
+    assert not urgent["correct"] and urgent["emergency_downgraded"]
+    assert urgent["given_decision"] == "Refer: urgent"
+
+
+def test_an_emergency_that_was_stratified_counts_once_as_stratified():
+    stratified = case_judgement(
+        reference=CES,
+        submission=Submission(total=4, psychosocial=3, risk="medium", treatment="medium"),
+    )
+    assert stratified["serious_stratified"] and not stratified["emergency_downgraded"]
+    assert stratified["verdict"].startswith("Stratified, but serious pathology is suspected")
+
+
+def test_the_right_group_with_an_unmatched_treatment_says_so():
+    judged = case_judgement(
+        reference=MEDIUM_CASE,
+        submission=Submission(total=4, psychosocial=3, risk="medium", treatment="high"),
+    )
+    assert not judged["correct"]
+    assert judged["verdict"] == (
+        "Right group; treatment not matched: medium risk is matched to "
+        f"{MATCHED_TREATMENTS[RiskGroup.MEDIUM].title.lower()}."
+    )
+    assert case_judgement(
+        reference=MEDIUM_CASE,
+        submission=Submission(total=4, psychosocial=3, risk="medium", treatment="medium"),
+    )["correct"]
 
 
 def test_kappa_matches_a_hand_computed_table():
