@@ -13,7 +13,8 @@ FIELD_ORDER = [
     "full_name",
     "profession",
     "registration_number",
-    "organisation",
+    "organisation_name",
+    "organisation_not_listed",
     "password1",
     "password2",
 ]

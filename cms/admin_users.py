@@ -9,7 +9,13 @@ from cms.audit import roles_of
 from core.audit import Kind, audit_record, roles_recorded_by_caller
 from core.models import User
 
-PROFILE_FIELDS = ["full_name", "profession", "registration_number", "organisation"]
+PROFILE_FIELDS = [
+    "full_name",
+    "profession",
+    "registration_number",
+    "organisation",
+    "organisation_unlisted",
+]
 
 
 class ProfileFieldsMixin(forms.ModelForm):

@@ -10,6 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 
 from core.choices import Profession, Role
 from core.models import User
+from core.organisations import organisation_find
 from core.services import user_assign_role
 
 
@@ -76,7 +77,7 @@ def demo_account_ensure(account: DemoAccount) -> User:
             email=account.email,
             full_name=account.full_name,
             profession=account.profession,
-            organisation=account.organisation,
+            organisation=organisation_find(account.organisation),
             is_staff=account.role is Role.ADMINISTRATOR,
             is_superuser=account.role is Role.ADMINISTRATOR,
         )

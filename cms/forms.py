@@ -4,11 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.choices import Profession
+from core.forms import OrganisationFields
 from core.models import User
 from core.validators import validate_person_name, validate_registration_number
 
 
-class ProfileFieldsForm(forms.Form):
+class ProfileFieldsForm(OrganisationFields):
     """The professional profile, asked at sign-up and editable afterwards."""
 
     full_name = forms.CharField(
@@ -29,13 +30,6 @@ class ProfileFieldsForm(forms.Form):
         label="Professional registration number (optional)",
         help_text="GMC number for doctors, HCPC number for physiotherapists, NMC PIN for nurses.",
     )
-    organisation = forms.CharField(
-        max_length=200,
-        required=False,
-        label="Organisation (optional)",
-        help_text="Your practice, trust or service.",
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
 
     def clean(self):
         cleaned = super().clean()
@@ -53,30 +47,33 @@ class ProfileFieldsForm(forms.Form):
 class SignupProfileForm(ProfileFieldsForm):
     """Extra fields on allauth's sign-up form; `signup` stores them on the new user."""
 
-    field_order = ["full_name", "profession", "registration_number", "organisation"]
+    field_order = [
+        "full_name",
+        "profession",
+        "registration_number",
+        "organisation_name",
+        "organisation_not_listed",
+    ]
 
     def signup(self, request, user: User) -> None:
         user.full_name = self.cleaned_data["full_name"]
         user.profession = self.cleaned_data["profession"]
         user.registration_number = self.cleaned_data["registration_number"]
         user.organisation = self.cleaned_data["organisation"]
+        user.organisation_unlisted = self.cleaned_data["organisation_unlisted"]
         user.save()
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(OrganisationFields, forms.ModelForm):
     """Edit one's own profile."""
 
     class Meta:
         model = User
-        fields = ["full_name", "profession", "registration_number", "organisation"]
+        fields = ["full_name", "profession", "registration_number"]
         widgets = {"profession": forms.RadioSelect}
-        labels = {
-            "registration_number": "Professional registration number (optional)",
-            "organisation": "Organisation (optional)",
-        }
+        labels = {"registration_number": "Professional registration number (optional)"}
         help_texts = {
             "registration_number": ProfileFieldsForm.base_fields["registration_number"].help_text,
-            "organisation": ProfileFieldsForm.base_fields["organisation"].help_text,
         }
         error_messages = {
             "full_name": {"required": "Enter your full name."},
@@ -89,6 +86,15 @@ class ProfileForm(forms.ModelForm):
         self.fields["profession"].required = True
         # A model field with blank=True adds an empty "---------" radio; a profession is required.
         self.fields["profession"].choices = Profession.choices
+        self.organisation_initial(self.instance)
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.organisation = self.cleaned_data["organisation"]
+        user.organisation_unlisted = self.cleaned_data["organisation_unlisted"]
+        if commit:
+            user.save()
+        return user
 
 
 class AccountDeleteForm(forms.Form):

@@ -50,7 +50,7 @@ def personal_data(user: User) -> dict:
             "full_name": user.full_name,
             "profession": user.get_profession_display(),
             "registration_number": user.registration_number,
-            "organisation": user.organisation,
+            "organisation": user.organisation_display,
             "joined": user.date_joined.isoformat(),
             "last_signed_in": user.last_login.isoformat() if user.last_login else None,
             "roles": sorted(user.role_names),
@@ -153,7 +153,8 @@ def account_erase(user: User) -> bool:
     user.full_name = ""
     user.profession = ""
     user.registration_number = ""
-    user.organisation = ""
+    user.organisation = None
+    user.organisation_unlisted = ""
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

@@ -1,14 +1,19 @@
 """Admin and serving hooks for the site layer: held documents, and the audit log's admin."""
 
 from django.http import Http404
+from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
+from cms.network_admin import unlisted_organisations
 from cms.uploads import upload_visible_to
 from core.models import AuditEvent
 from core.permissions import ReadOnlyPermissionPolicy
+from core.viewsets import NetworkGroup
 
 
 @hooks.register("before_serve_document")
@@ -53,3 +58,33 @@ class AuditEventViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_audit_log():
     return AuditEventViewSet("audit_log")
+
+
+register_snippet(NetworkGroup)
+
+
+@hooks.register("register_admin_urls")
+def network_admin_urls():
+    return [
+        path("network/not-listed/", unlisted_organisations, name="unlisted_organisations"),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_network_menu_item")
+def unlisted_organisations_menu_item():
+    return PermissionMenuItem(
+        "Not in the list",
+        reverse("unlisted_organisations"),
+        icon_name="warning",
+        order=10,
+        permission="core.change_organisation",
+    )

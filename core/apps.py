@@ -15,3 +15,12 @@ class CoreConfig(AppConfig):
 
         # `<dbid:pk>` in any app's addresses: a number too large for an id is "not found".
         register_converter(DatabaseIdConverter, "dbid")
+
+        from django.db.models.signals import post_save
+
+        from core.models import Organisation
+        from core.organisations import organisation_saved
+
+        post_save.connect(
+            organisation_saved, sender=Organisation, dispatch_uid="organisation_saved"
+        )

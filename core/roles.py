@@ -57,6 +57,12 @@ QUIZ_AUTHORING = (
     "courses.view_category",
 )
 
+NETWORK_MANAGEMENT = tuple(
+    f"core.{action}_{model}"
+    for model in ("region", "cluster", "organisation")
+    for action in ("add", "change", "delete", "view")
+)
+
 
 @dataclass(frozen=True)
 class RoleGrant:
@@ -95,7 +101,7 @@ ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
         Role.TRAINER: RoleGrant(
             admin=True,
             mfa_required=True,
-            permissions=(TRAINER_PERMISSION, *QUIZ_AUTHORING),
+            permissions=(TRAINER_PERMISSION, *QUIZ_AUTHORING, *NETWORK_MANAGEMENT),
             collection_permissions=(
                 "wagtailimages.add_image",
                 "wagtailimages.change_image",
@@ -112,6 +118,7 @@ ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
             permissions=(
                 TRAINER_PERMISSION,
                 *QUIZ_AUTHORING,
+                *NETWORK_MANAGEMENT,
                 "core.add_user",
                 "core.change_user",
                 "core.delete_user",

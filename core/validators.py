@@ -76,3 +76,23 @@ def validate_person_name(value: str) -> None:
         raise ValidationError(MESSAGE_NAME_LENGTH, code="name_too_long")
     if value and not NAME_PATTERN.match(value):
         raise ValidationError(MESSAGE_NAME, code="invalid_name")
+
+
+# Organisation Data Service codes: a GP practice is a letter and five digits (A81001); trusts,
+# their sites, ICBs and other providers are 3 to 6 letters and digits (RX1, RX1AB, QHM, NQT01).
+ODS_PATTERN = re.compile(r"^[A-Z0-9]{3,6}$")
+MESSAGE_ODS = (
+    "Enter an ODS code of 3 to 6 letters and digits, for example A81001 for a GP practice or "
+    "RX1 for a trust."
+)
+
+
+def normalise_ods_code(value: str) -> str:
+    """Upper case, without spaces, as the ODS writes codes."""
+    return re.sub(r"\s+", "", value or "").upper()
+
+
+def validate_ods_code(value: str) -> None:
+    code = normalise_ods_code(value)
+    if code and (not ODS_PATTERN.match(code) or code.isdigit()):
+        raise ValidationError(MESSAGE_ODS, code="ods_code")

@@ -7,7 +7,7 @@ import wagtail_factories
 
 from cms.models import ContentPage, HomePage
 from core.choices import Profession, Role
-from core.models import User
+from core.models import Cluster, Organisation, OrganisationKind, Region, User
 from core.services import user_assign_role
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
@@ -23,7 +23,6 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"clinician{n}@example.com")
     full_name = factory.Faker("name", locale="en_GB")
     profession = Profession.GP
-    organisation = "Riverside Medical Practice"
     password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
 
     @factory.post_generation
@@ -40,6 +39,34 @@ class UserFactory(factory.django.DjangoModelFactory):
             from allauth.account.models import EmailAddress
 
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    slug = factory.Sequence(lambda n: f"region-{n}")
+
+
+class ClusterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cluster
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Cluster {n}")
+    slug = factory.Sequence(lambda n: f"cluster-{n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Practice {n}")
+    kind = OrganisationKind.GP_PRACTICE
+    ods_code = factory.Sequence(lambda n: f"Z{n:05d}")
+    cluster = factory.SubFactory(ClusterFactory)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

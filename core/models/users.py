@@ -53,8 +53,20 @@ class User(AbstractUser):
         blank=True,
         help_text="GMC, HCPC or NMC number. Optional.",
     )
-    organisation = models.CharField(
-        max_length=200, blank=True, help_text="Your practice, trust or service."
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text="Your practice, trust or service.",
+    )
+    organisation_unlisted = models.CharField(
+        "organisation not in the list",
+        max_length=200,
+        blank=True,
+        help_text="The organisation as the person named it, while it is not in the network's "
+        "list: a trainer adds it or matches it to one that is.",
     )
     signed_up = models.BooleanField(
         "created by signing up",
@@ -90,6 +102,12 @@ class User(AbstractUser):
             )
         except ValidationError as error:
             raise ValidationError({"registration_number": error.messages}) from error
+
+    @property
+    def organisation_display(self) -> str:
+        """The organisation's name, or the name the person gave while it is not in the list."""
+        organisation = self.organisation
+        return organisation.name if organisation is not None else self.organisation_unlisted
 
     def get_full_name(self) -> str:
         return self.full_name or self.email

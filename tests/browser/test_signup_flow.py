@@ -20,6 +20,7 @@ def test_sign_up_verify_email_then_sign_in(tab):
     tab.get_by_label("Physiotherapist").check()
     tab.get_by_label("Professional registration number (optional)").fill("PH654321")
     tab.get_by_label("Organisation (optional)").fill("Valley MSK Service")
+    tab.get_by_label("My organisation is not listed").check()
     tab.get_by_label("Create a password").fill(PASSWORD)
     tab.get_by_label("Type the password again").fill(PASSWORD)
     tab.get_by_role("button", name="Create account").click()

@@ -158,7 +158,7 @@ def test_a_failed_profile_save_keeps_the_saved_name_in_the_header(client, home):
 
     response = client.post(
         reverse("account_profile"),
-        {"full_name": "Dr Who 2", "profession": "not-a-profession", "organisation": ""},
+        {"full_name": "Dr Who 2", "profession": "not-a-profession", "organisation_name": ""},
     )
 
     assert response.status_code == 200

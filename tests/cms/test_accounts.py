@@ -11,7 +11,7 @@ from allauth.account.models import EmailAddress
 from core.choices import Profession, Role
 from core.models import User
 from core.validators import MESSAGE_GP
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import DEFAULT_PASSWORD, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,21 +20,24 @@ SIGNUP = {
     "full_name": "Dr Aisha Khan",
     "profession": Profession.GP,
     "registration_number": "1234567",
-    "organisation": "Lakeside Surgery",
+    "organisation_name": "",
     "password1": "a-long-enough-passphrase",
     "password2": "a-long-enough-passphrase",
 }
 
 
 def test_sign_up_creates_a_trainee_with_profile_and_sends_a_verification_email(client, home):
-    response = client.post(reverse("account_signup"), SIGNUP)
+    lakeside = OrganisationFactory(name="Lakeside Surgery")
+    response = client.post(
+        reverse("account_signup"), {**SIGNUP, "organisation_name": "lakeside  surgery"}
+    )
 
     assert response.status_code == 302
     user = User.objects.get(email="new.gp@example.com")
     assert user.full_name == "Dr Aisha Khan"
     assert user.profession == Profession.GP
     assert user.registration_number == "1234567"
-    assert user.organisation == "Lakeside Surgery"
+    assert user.organisation == lakeside
     assert list(user.groups.values_list("name", flat=True)) == [Role.TRAINEE.value]
     assert EmailAddress.objects.get(user=user).verified is False
     assert len(mail.outbox) == 1
@@ -72,7 +75,8 @@ def test_unverified_account_cannot_sign_in_until_the_email_is_confirmed(client, 
     ],
 )
 def test_sign_up_with_bad_input_explains_and_creates_nothing(client, home, changes, field, message):
-    response = client.post(reverse("account_signup"), {**SIGNUP, **changes})
+    typed = {"organisation_name": "Lakeside Surgery", "organisation_not_listed": "on"}
+    response = client.post(reverse("account_signup"), {**SIGNUP, **typed, **changes})
 
     assert response.status_code == 200
     form = response.context["form"]
@@ -120,14 +124,15 @@ def test_profile_page_saves_valid_changes(client, home):
             "full_name": "Sister Jo Evans",
             "profession": Profession.NURSE,
             "registration_number": "12a3456e",
-            "organisation": "Hillside PCN",
+            "organisation_name": "Hillside PCN",
+            "organisation_not_listed": "on",
         },
         follow=True,
     )
 
     assert "Your profile has been saved." in response.text
     user.refresh_from_db()
-    assert (user.full_name, user.registration_number, user.organisation) == (
+    assert (user.full_name, user.registration_number, user.organisation_unlisted) == (
         "Sister Jo Evans",
         "12A3456E",
         "Hillside PCN",
@@ -144,7 +149,7 @@ def test_profile_page_refuses_a_bad_number_and_keeps_what_was_typed(client, home
             "full_name": "Dr New Name",
             "profession": Profession.GP,
             "registration_number": "GMC12",
-            "organisation": "",
+            "organisation_name": "",
         },
     )
 

@@ -119,7 +119,8 @@ def test_deleting_the_account_anonymises_it_and_keeps_statistics(signed_in, lear
     assert "_auth_user_id" not in signed_in.session
     learner.refresh_from_db()
     assert not learner.is_active and not learner.has_usable_password()
-    assert learner.full_name == learner.organisation == learner.registration_number == ""
+    assert learner.full_name == learner.organisation_unlisted == learner.registration_number == ""
+    assert learner.organisation is None
     assert "asha" not in learner.email
     assert not EmailAddress.objects.filter(user=learner).exists()
     assert not learner.groups.exists()

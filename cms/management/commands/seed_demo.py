@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
 from cms.demo_certificates import demo_certificates_ensure
+from cms.demo_network import demo_network_ensure
 
 MESSAGE_NOT_ALLOWED = (
     "Demo accounts have published passwords, so seed_demo only runs where SEED_DEMO_ALLOWED is on "
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         if not settings.SEED_DEMO_ALLOWED:
             raise CommandError(MESSAGE_NOT_ALLOWED)
         call_command("load_content", verbosity=0)
+        demo_network_ensure()
         users = demo_accounts_ensure()
         certificates = demo_certificates_ensure(trainee=users[0])
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))

@@ -1,0 +1,84 @@
+"""The organisation network in the Wagtail admin: regions, clusters and organisations, each with
+search, filters and export, for administrators and trainers. Registered by the site (cms)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Count, QuerySet
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.models import Cluster, Organisation, Region
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    menu_label = "Regions"
+    list_display = ["name", "slug"]
+    list_export = ["name", "slug"]
+    search_fields = ["name"]
+    search_backend_name = None
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+
+class ClusterViewSet(SnippetViewSet):
+    model = Cluster
+    icon = "group"
+    menu_label = "Clusters"
+    list_display = ["name", "region", "organisation_count"]
+    list_export = ["name", "slug", "region", "description"]
+    list_filter = ["region"]
+    search_fields = ["name"]
+    search_backend_name = None
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("region"),
+        FieldPanel("description"),
+    ]
+
+    def get_queryset(self, request) -> QuerySet[Cluster]:
+        return Cluster.objects.select_related("region").annotate(
+            organisation_count=Count("organisations")
+        )
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "home"
+    menu_label = "Organisations"
+    list_display = ["name", "kind", "ods_code", "cluster"]
+    list_export = ["name", "get_kind_display", "ods_code", "cluster", "cluster.region"]
+    export_headings = {
+        "cluster.region": "Region",
+        "get_kind_display": "Type",
+        "ods_code": "ODS code",
+    }
+    list_filter = ["kind", "cluster", "cluster__region"]
+    search_fields = ["name", "ods_code"]
+    search_backend_name = None
+    list_per_page = 50
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("ods_code"),
+        FieldPanel("cluster"),
+        FieldPanel(
+            "refers_to",
+            widget=forms.CheckboxSelectMultiple,
+            help_text="For a GP practice: the physiotherapy services it refers patients to.",
+        ),
+    ]
+
+    def get_queryset(self, request) -> QuerySet[Organisation]:
+        return Organisation.objects.select_related("cluster__region")
+
+
+class NetworkGroup(SnippetViewSetGroup):
+    items = (RegionViewSet, ClusterViewSet, OrganisationViewSet)
+    menu_icon = "group"
+    menu_label = "Network"
+    menu_name = "network"
+    submenu_hook = "register_network_menu_item"
