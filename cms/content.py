@@ -9,7 +9,7 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
-from cms.models import ContentPage, HomePage, SiteSettings
+from cms.models import ContentPage, HomePage, ResourceIndexPage, SiteSettings
 
 
 def _rich(*paragraphs: str) -> str:
@@ -305,6 +305,23 @@ def _child_ensure(parent: Page, model: type[Page], content: dict) -> tuple[Page,
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
+
+
+RESOURCES = {
+    "title": "Resources",
+    "slug": "resources",
+    "intro": "Patient leaflets, clinician guides, slides, pathways and audit tools, published by "
+    "the network's champions and checked by a trainer.",
+}
+
+
+def resources_section_ensure(*, home: Page) -> ResourceIndexPage:
+    """The resource library under the home page (created once; editors' changes survive)."""
+    existing = ResourceIndexPage.objects.child_of(home).first()
+    if existing is not None:
+        return existing
+    library, _ = _child_ensure(home, ResourceIndexPage, RESOURCES)
+    return library
 
 
 def _blocks(body) -> list[tuple[str, object]]:

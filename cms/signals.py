@@ -13,6 +13,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from allauth.mfa.models import Authenticator
 
+from cms.champions import champion_group_changed
 from cms.middleware import SESSION_LAST_SEEN_KEY, SESSION_STARTED_KEY, mfa_forget
 from cms.navigation import sections_forget
 from cms.uploads import image_approve, uploads_approve_for
@@ -95,3 +96,9 @@ def navigation_refresh(sender, **kwargs):
 @receiver(post_delete, sender=Page)
 def navigation_refresh_on_delete(sender, instance, **kwargs):
     sections_forget()
+
+
+# Leaving the Champion group (in the admin, say) unlists the champion's profile.
+m2m_changed.connect(
+    champion_group_changed, sender=User.groups.through, dispatch_uid="champion_group_changed"
+)

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import champion_views, views
 from scoring_practice.api import api as startback_api
 
 urlpatterns = [
@@ -25,6 +25,18 @@ urlpatterns = [
         name="account_confirm_email",
     ),
     path("accounts/", include("allauth.urls")),
+    path("champions/", champion_views.directory, name="champions"),
+    path("champions/apply/", champion_views.apply, name="champion_apply"),
+    path("champions/me/", champion_views.mine, name="champion_mine"),
+    path("champions/me/leave/", champion_views.leave, name="champion_leave"),
+    path("champions/applications/", champion_views.applications, name="champion_applications"),
+    path(
+        "champions/applications/<dbid:pk>/",
+        champion_views.application,
+        name="champion_application",
+    ),
+    path("champions/clusters/<slug:slug>/", champion_views.cluster, name="cluster"),
+    path("champions/<dbid:pk>/", champion_views.champion, name="champion"),
     path("api/v1/", startback_api.urls),
     path("", include("scoring_practice.urls")),
     path("", include("courses.urls")),

@@ -37,6 +37,8 @@ AWAITING_APPROVAL_COLLECTION = "Awaiting approval"
 
 PAGE_AUTHOR = ("add_page", "change_page", "publish_page")
 PAGE_DRAFTER = ("add_page", "change_page")  # drafts and submits for moderation; cannot publish
+# Adds pages and edits only the ones they own (Wagtail's "add"): a champion's own resources.
+PAGE_OWN_DRAFTS = ("add_page",)
 PAGE_ADMINISTRATOR = (
     "add_page",
     "change_page",
@@ -96,7 +98,9 @@ ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
             collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
             # Champions draft but cannot publish, so what they upload is held for approval.
             approval_collection_permissions=("wagtailimages.add_image", "wagtaildocs.add_document"),
-            page_permissions=MappingProxyType({"practice": PAGE_DRAFTER}),
+            page_permissions=MappingProxyType(
+                {"practice": PAGE_DRAFTER, "resources": PAGE_OWN_DRAFTS}
+            ),
         ),
         Role.TRAINER: RoleGrant(
             admin=True,
@@ -110,7 +114,9 @@ ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
                 "wagtaildocs.change_document",
                 "wagtaildocs.choose_document",
             ),
-            page_permissions=MappingProxyType({"training": PAGE_AUTHOR, "practice": PAGE_AUTHOR}),
+            page_permissions=MappingProxyType(
+                {"training": PAGE_AUTHOR, "practice": PAGE_AUTHOR, "resources": PAGE_AUTHOR}
+            ),
         ),
         Role.ADMINISTRATOR: RoleGrant(
             admin=True,

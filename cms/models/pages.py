@@ -60,6 +60,7 @@ class HomePage(Page):
         "cms.ContentPage",
         "courses.CourseIndexPage",
         "scoring_practice.PracticeIndexPage",
+        "cms.ResourceIndexPage",
     ]
     max_count = 1
 

@@ -264,7 +264,9 @@ STORAGES = {
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# The library's kinds of file; each upload's content is checked against its extension too.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "png", "jpg", "jpeg", "webp"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.resources.ResourceDocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Security -------------------------------------------------------------------------------------

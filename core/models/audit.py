@@ -39,6 +39,9 @@ class AuditEvent(models.Model):
         CERTIFICATE_RENEWED = "certificate_renewed", "Certificate renewed"
         CERTIFICATE_REMINDER = "certificate_reminder", "Certificate expiry reminder sent"
         CERTIFICATE_REVOKED = "certificate_revoked", "Certificate revoked"
+        CHAMPION_APPLIED = "champion_applied", "Applied to be a champion"
+        CHAMPION_APPROVED = "champion_approved", "Champion application approved"
+        CHAMPION_DECLINED = "champion_declined", "Champion application declined"
 
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     kind = models.CharField(max_length=32, choices=Kind.choices, db_index=True)

@@ -43,7 +43,7 @@ class Region(models.Model):
         return self.name
 
 
-class Cluster(models.Model):
+class Cluster(models.Model):  # type: ignore[django-manager-missing]
     """GP practices and the physiotherapy services they refer to, with local champions."""
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="clusters")

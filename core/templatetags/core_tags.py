@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.rich_text import expand_db_html
 
-from core.sanitise import sanitise_rich
+from core.sanitise import sanitise_bio, sanitise_rich
 
 register = template.Library()
 
@@ -38,3 +38,9 @@ def iso_moment(value):
 def yes_no(value) -> str:
     """True, False or unknown, in words."""
     return {True: "Yes", False: "No"}.get(value, "Not yet known")
+
+
+@register.filter
+def bio(text: str) -> str:
+    """A person's own short text (a champion's bio), sanitised to a small allow-list."""
+    return mark_safe(sanitise_bio(text))  # noqa: S308  (sanitised above)

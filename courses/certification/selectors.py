@@ -17,6 +17,7 @@ from courses.certification.models import (
     AssessedSet,
     Assessment,
     Certificate,
+    CertificateStatus,
     CertificationRule,
     CpdReflection,
 )
@@ -253,3 +254,29 @@ def certification_personal_data(*, user) -> dict:
             for reflection in CpdReflection.objects.filter(user=user).order_by("updated_at")
         ],
     }
+
+
+def certification_status_by_user(user_ids) -> dict[int, CertificateStatus]:
+    """Each user's best standing certificate status (valid, then expiring, then expired), from
+    the certificates neither revoked nor renewed; users with none are left out. One query."""
+    today = timezone.localdate()
+    rank = {
+        CertificateStatus.VALID: 0,
+        CertificateStatus.EXPIRING: 1,
+        CertificateStatus.EXPIRED: 2,
+    }
+    best: dict[int, CertificateStatus] = {}
+    standing = Certificate.objects.filter(
+        holder_id__in=user_ids, revoked_at__isnull=True, renewal__isnull=True
+    ).values_list("holder_id", "expires_on", "renewal_window_days")
+    for holder_id, expires_on, window in standing:
+        if expires_on <= today:
+            status = CertificateStatus.EXPIRED
+        elif expires_on - datetime.timedelta(days=window) <= today:
+            status = CertificateStatus.EXPIRING
+        else:
+            status = CertificateStatus.VALID
+        held = best.get(holder_id)
+        if held is None or rank[status] < rank[held]:
+            best[holder_id] = status
+    return best

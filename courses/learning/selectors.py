@@ -19,7 +19,7 @@ from operator import or_
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -33,6 +33,7 @@ from courses.learning.models import (
     LessonPage,
     ModulePage,
 )
+from courses.quiz.models import Sitting
 from courses.quiz.selectors import quiz_ids_passed, sittings_finished_for_quiz
 from scoring_practice.models import VignettePage
 
@@ -440,3 +441,34 @@ def learning_personal_data(*, user) -> dict:
             for completion in completions
         ],
     }
+
+
+def course_completers(*, courses: list[CoursePage], user_ids) -> set[int]:
+    """Which of these users have completed at least one of the courses: every required lesson
+    done and every module quiz passed. Two queries per course, however many users."""
+    done: set[int] = set()
+    for modules in _course_trees(courses=courses).values():
+        lessons = [lesson.page.pk for module in modules for lesson in module.required_lessons]
+        quizzes = [module.quiz_id for module in modules if module.quiz_id is not None]
+        if not lessons and not quizzes:
+            continue
+        finished = None
+        if lessons:
+            finished = set(
+                LessonCompletion.objects.filter(user_id__in=user_ids, lesson_id__in=lessons)
+                .values("user_id")
+                .annotate(done=Count("lesson_id", distinct=True))
+                .filter(done=len(lessons))
+                .values_list("user_id", flat=True)
+            )
+        if quizzes:
+            passed = set(
+                Sitting.objects.filter(user_id__in=user_ids, quiz_id__in=quizzes, passed=True)
+                .values("user_id")
+                .annotate(done=Count("quiz_id", distinct=True))
+                .filter(done=len(quizzes))
+                .values_list("user_id", flat=True)
+            )
+            finished = passed if finished is None else finished & passed
+        done |= finished or set()
+    return done

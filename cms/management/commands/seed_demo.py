@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
 from cms.demo_certificates import demo_certificates_ensure
+from cms.demo_champions import demo_champions_ensure
 from cms.demo_network import demo_network_ensure
 
 MESSAGE_NOT_ALLOWED = (
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         demo_network_ensure()
         users = demo_accounts_ensure()
         certificates = demo_certificates_ensure(trainee=users[0])
+        network = demo_champions_ensure()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
         for account in DEMO_ACCOUNTS:
             line = f"  {account.role.label:<14} {account.email:<24} password: {account.password}"
@@ -39,3 +41,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo certificates (check one at /certificates/verify/):")
         for holder, certificate in certificates:
             self.stdout.write(f"  {certificate.code}  {certificate.status().value:<24} {holder}")
+        self.stdout.write(
+            f"Champion network: {network['champions']} champions at /champions/ (one more "
+            f"application awaits a decision at /champions/applications/), {network['resources']} "
+            f"new resources at /resources/, {network['clinicians']} new demo clinicians."
+        )

@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from cms.content import site_pages_ensure
+from cms.content import resources_section_ensure, site_pages_ensure
 from core.roles import roles_sync
 from courses.learning.sections import training_section_ensure
 from scoring_practice.sections import practice_section_ensure
@@ -19,6 +19,7 @@ class Command(BaseCommand):
         home = site_pages_ensure()
         training_section_ensure(home=home)
         practice_section_ensure()
+        resources_section_ensure(home=home)
         # After the sections exist, so their page permissions land on them.
         roles_sync()
         call_command("update_index", verbosity=0)
