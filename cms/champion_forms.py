@@ -61,7 +61,11 @@ class ChampionProfileForm(forms.ModelForm):
             "listed": "List me in the champion directory",
         }
         help_texts = {
-            "cluster": "Leave empty to use the cluster of your first organisation.",
+            "network_role": "A clinical champion leads stratified care in their own practice or "
+            "service; a trainer teaches colleagues across the network; a change agent leads "
+            "changes to pathways and audits them.",
+            "cluster": "The cluster you mainly work in. Left as it is, it is the cluster of the "
+            "first organisation ticked above.",
             "bio": "A few sentences on your work and what you can help colleagues with. Leave a "
             "blank line between paragraphs. Links are allowed; other formatting is removed.",
             "show_email": "Only people signed in to this site see it, and only if you tick this.",

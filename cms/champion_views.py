@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from cms.champion_forms import (
     ChampionApplicationForm,
@@ -196,11 +196,15 @@ def mine(request):
 
 
 @login_required
-@require_POST
 def leave(request):
-    champion_leave(user=request.user)
-    messages.success(request, MESSAGE_LEFT)
-    return redirect("champion_mine")
+    """Leaving asks first: it takes the Champion role away at once."""
+    if request.method == "POST":
+        champion_leave(user=request.user)
+        messages.success(request, MESSAGE_LEFT)
+        return redirect("champion_mine")
+    if not ChampionProfile.objects.filter(user=request.user).exists():
+        return redirect("champion_apply")
+    return render(request, "cms/champions/leave.html")
 
 
 @trainer_required
@@ -250,6 +254,7 @@ def application(request, pk: int):
         "cms/champions/application.html",
         {
             "profile": profile,
+            "certification": champion_certification(profile),
             "organisations": profile.organisations.order_by("name"),
             "decline_form": decline_form,
         },

@@ -208,7 +208,9 @@ def directory_search(
     query = " ".join((query or "").split())[:100]
     if query:
         named = ChampionProfile.objects.filter(
-            Q(display_name__icontains=query) | Q(organisations__name__icontains=query)
+            Q(display_name__icontains=query)
+            | Q(organisations__name__icontains=query)
+            | Q(organisations__ods_code__iexact=query.replace(" ", ""))
         ).values("pk")
         profiles = profiles.filter(pk__in=named)
     return profiles.distinct().order_by("display_name", "pk")

@@ -25,6 +25,7 @@ from core.choices import Profession, Role
 from core.models import Organisation, User
 from core.services import user_assign_role
 from courses.certification.models import Certificate
+from courses.certification.services import add_months
 from courses.learning.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.learning.selectors import course_modules_live
 from courses.quiz.choices import AnswerReveal, SittingStatus
@@ -166,7 +167,7 @@ RESOURCES = (
         "clinicians",
         "The slides from the cluster's launch session on stratified care.",
         ("launch",),
-        "tom.okafor",
+        "champion@example.com",
         False,
     ),
     (
@@ -203,6 +204,15 @@ RESOURCES = (
         "What a practice pharmacist suggests for pain relief alongside matched care.",
         ("pain relief",),
         "joe.harris@example.com",
+        True,
+    ),
+    (
+        "Northfield MSK referral checklist",
+        "pathway",
+        "clinicians",
+        "What to include when referring a medium- or high-risk patient to Northfield MSK.",
+        ("pathway", "referral"),
+        "champion@example.com",
         True,
     ),
 )
@@ -275,6 +285,10 @@ def _user(email: str, name: str, profession: str, organisation: Organisation | N
     return user
 
 
+# How far each demo champion has got with the course, in turn.
+CHAMPION_STAGES = ("certified", "certified", "expiring", "completed", "enrolled")
+
+
 def _profile(entry, index: int, *, status: str) -> ChampionProfile:
     email, name, profession, role, codes, bio = entry
     organisations = list(Organisation.objects.filter(ods_code__in=codes))
@@ -315,18 +329,21 @@ def _resources(library: ResourceIndexPage, profiles: dict[str, ChampionProfile])
             continue
         profile = profiles.get(champion) or profiles.get("champion@example.com")
         document = Document(title=title)
+        data = leaflet_pdf(title, summary)
         document.file.save(
             f"{title.lower().replace(' ', '-').replace(':', '')[:60]}.pdf",
-            ContentFile(leaflet_pdf(title, summary)),
+            ContentFile(data),
             save=False,
         )
+        document.file_size = len(data)
         document.save()
         page = ResourcePage(
             title=title,
             resource_type=kind,
             audience=audience,
             summary=summary,
-            body=f"<p>{summary}</p>",
+            body="<p>Made by a champion for local use. Check it against current guidance and "
+            "your local pathway before you use it, and adapt it where your service differs.</p>",
             document=document,
             champion=profile,
             cluster=profile.cluster if profile else None,
@@ -376,8 +393,10 @@ def _progress(user: User, course: CoursePage, stage: str) -> None:
                 percent=Decimal(90),
                 passed=True,
             )
-    if stage == "certified" and not Certificate.objects.filter(holder=user).exists():
-        issued = timezone.localdate() - datetime.timedelta(days=60)
+    if stage in ("certified", "expiring") and not Certificate.objects.filter(holder=user).exists():
+        # An expiring certificate was issued 23 months ago, so its renewal window is open.
+        days = 700 if stage == "expiring" else 60
+        issued = timezone.localdate() - datetime.timedelta(days=days)
         Certificate.objects.create(
             holder=user,
             holder_name=user.full_name,
@@ -385,7 +404,7 @@ def _progress(user: User, course: CoursePage, stage: str) -> None:
             course_title=course.title,
             cpd_hours=course.cpd_hours,
             issued_on=issued,
-            expires_on=issued.replace(year=issued.year + 2),
+            expires_on=add_months(issued, 24),
             criteria="Demo certificate.",
         )
 
@@ -419,10 +438,12 @@ def demo_champions_ensure() -> dict[str, int]:
         entry[0]: _profile(entry, index, status=ChampionProfile.Status.APPROVED)
         for index, entry in enumerate(CHAMPIONS)
     }
-    profiles["tom.okafor"] = profiles["champion@example.com"]
     _profile(APPLICANT, len(CHAMPIONS), status=ChampionProfile.Status.PENDING)
     library = ResourceIndexPage.objects.first()
     resources = _resources(library, profiles) if library is not None else 0
     course = CoursePage.objects.live().order_by("path").first()
+    if course is not None:
+        for index, profile in enumerate(profiles.values()):
+            _progress(profile.user, course, CHAMPION_STAGES[index % len(CHAMPION_STAGES)])
     clinicians = _clinicians(course)
-    return {"champions": len(profiles) - 1, "resources": resources, "clinicians": clinicians}
+    return {"champions": len(profiles), "resources": resources, "clinicians": clinicians}

@@ -94,7 +94,7 @@ class LibraryFilterForm(forms.Form):
     q = forms.CharField(label="Search the library", required=False, max_length=100)
     type = forms.ChoiceField(choices=[("", "All types"), *ResourceType.choices], required=False)
     audience = forms.ChoiceField(
-        label="For", choices=[("", "Everyone"), *Audience.choices], required=False
+        label="For", choices=[("", "All audiences"), *Audience.choices], required=False
     )
     cluster = forms.ModelChoiceField(
         Cluster.objects.all(), required=False, empty_label="All clusters"
@@ -128,8 +128,12 @@ def resource_library_context(request, *, index) -> dict:
         .prefetch_related("tags")
         .order_by("title")
     )
+    tag_name = ""
+    if chosen.get("tag"):
+        tag_name = Tag.objects.filter(slug=chosen["tag"]).values_list("name", flat=True).first()
     return {
         "filters": filters,
+        "tag_name": tag_name or chosen.get("tag", ""),
         "query": query,
         "page_obj": page,
         "resources": shown,

@@ -370,6 +370,8 @@ def test_unlisted_pending_and_departed_champions_are_never_shown(client, home):
 def test_leaving_the_network_unlists_and_removes_the_role(client, home):
     profile = champion("Gareth Evans")
     client.force_login(profile.user)
+    assert "Leave the champion network?" in client.get(reverse("champion_leave")).text
+    assert ChampionProfile.objects.get(pk=profile.pk).listed
     response = client.post(reverse("champion_leave"), follow=True)
     assert "You have left the champion network" in response.text
     profile.refresh_from_db()

@@ -41,8 +41,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo certificates (check one at /certificates/verify/):")
         for holder, certificate in certificates:
             self.stdout.write(f"  {certificate.code}  {certificate.status().value:<24} {holder}")
+        plural = "" if network["resources"] == 1 else "s"
         self.stdout.write(
             f"Champion network: {network['champions']} champions at /champions/ (one more "
-            f"application awaits a decision at /champions/applications/), {network['resources']} "
-            f"new resources at /resources/, {network['clinicians']} new demo clinicians."
+            f"application awaits a decision at /champions/applications/), "
+            f"{network['resources']} new resource{plural} at /resources/, "
+            f"{network['clinicians']} new demo clinicians."
         )
