@@ -207,12 +207,14 @@ def directory_search(
         profiles = profiles.filter(network_role=network_role)
     query = " ".join((query or "").split())[:100]
     if query:
-        named = ChampionProfile.objects.filter(
-            Q(display_name__icontains=query)
-            | Q(organisations__name__icontains=query)
-            | Q(organisations__ods_code__iexact=query.replace(" ", ""))
+        # Two look-ups, each able to use its own trigram index on PostgreSQL (see the
+        # migration cms 0008): champions by name, and champions by organisation name or code.
+        organisations = Organisation.objects.filter(
+            Q(name__icontains=query) | Q(ods_code__iexact=query.replace(" ", ""))
         ).values("pk")
-        profiles = profiles.filter(pk__in=named)
+        named = ChampionProfile.objects.filter(display_name__icontains=query).values("pk")
+        working_there = ChampionProfile.objects.filter(organisations__in=organisations).values("pk")
+        profiles = profiles.filter(Q(pk__in=named) | Q(pk__in=working_there))
     return profiles.distinct().order_by("display_name", "pk")
 
 

@@ -242,7 +242,15 @@ PRIVACY = {
                 "organisation and answers, in order to mark them: this is not yet limited to the "
                 "learners in a trainer's own cohort or organisation. Administrators can also see "
                 "your profile, your roles and the security record of your account. Champions "
-                "cannot see your data.",
+                "cannot see your data: on their cluster's page they see only totals, by "
+                "profession, of how many clinicians at the cluster's organisations are enrolled, "
+                "have completed a course and hold a current certificate.",
+                "If you apply to be a champion, the trainer who decides reads your application. "
+                "Once you are approved, your directory profile is public: the name you give, "
+                "your role, profession, organisations, cluster, what you write about yourself, "
+                "your photo if you add one, and whether your certificate is current. Your e-mail "
+                "address is shown only if you choose, and only to people signed in to this site. "
+                "You can unlist yourself or leave the network at any time.",
                 "Nobody outside the service sees it. E-mails we send you (to confirm your "
                 "address or reset your password) pass through our e-mail provider.",
             ),

@@ -23,6 +23,7 @@ from wagtail.users.models import UserProfile
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
+from cms.models import ChampionProfile
 from core.audit import Kind, audit_record
 from core.choices import Role
 from core.models import AuditEvent, User
@@ -38,6 +39,36 @@ MESSAGE_LAST_ADMINISTRATOR = (
     "You are the only administrator, so your account cannot be deleted yet. Give another "
     "person the Administrator role first."
 )
+
+
+def _champion_profile(user: User) -> dict | None:
+    profile = ChampionProfile.objects.filter(user=user).prefetch_related("organisations").first()
+    if profile is None:
+        return None
+    return {
+        "display_name": profile.display_name,
+        "role": profile.get_network_role_display(),
+        "profession": profile.get_profession_display(),
+        "organisations": [organisation.name for organisation in profile.organisations.all()],
+        "cluster": profile.cluster.name if profile.cluster else None,
+        "about": profile.bio,
+        "photo": bool(profile.photo_id),
+        "show_email": profile.show_email,
+        "listed": profile.listed,
+        "status": profile.get_status_display(),
+        "why": profile.reason,
+        "decline_reason": profile.decline_reason,
+        "applied_at": profile.applied_at.isoformat(),
+    }
+
+
+def _champion_profile_erase(user: User) -> None:
+    """The directory profile and its photo go with the account."""
+    for profile in ChampionProfile.objects.filter(user=user).select_related("photo"):
+        photo = profile.photo
+        profile.delete()
+        if photo is not None:
+            photo.delete()
 
 
 def personal_data(user: User) -> dict:
@@ -73,6 +104,7 @@ def personal_data(user: User) -> dict:
         **quiz_personal_data(user=user),
         **practice_personal_data(user=user),
         **certification_personal_data(user=user),
+        "champion_profile": _champion_profile(user),
         "security_events": [
             {
                 "event": event.get_kind_display(),
@@ -147,6 +179,7 @@ def account_erase(user: User) -> bool:
     quiz_written_answers_erase(user=user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    _champion_profile_erase(user)
     user.groups.clear()
     user.user_permissions.clear()
     user.email = DELETED_EMAIL.format(pk=user.pk)

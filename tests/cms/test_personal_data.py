@@ -11,11 +11,14 @@ from django.utils import timezone
 import pytest
 from allauth.account.models import EmailAddress
 
+from cms.champion_photos import photo_store
+from cms.models import ChampionProfile
 from core.choices import Role
 from core.models import AuditEvent, User
 from courses.quiz.choices import QuestionType
 from courses.quiz.services import sitting_start
 from scoring_practice.models import Attempt, DrillAnswer
+from tests.cms.test_champions import png
 from tests.courses.factories import CoursePageFactory, enrol, training_index
 from tests.courses.quiz_factories import answer_all, quiz_with_questions
 from tests.factories import DEFAULT_PASSWORD, UserFactory
@@ -249,3 +252,25 @@ def test_the_download_and_summary_hold_the_persons_certificates_and_reflections(
     assert data["cpd_reflections"][0]["what_i_learned"] == "Screen before scoring."
     assert data["assessments"] == []
     assert certificate.code in summary and "CPD reflections written: 1" in summary
+
+
+def test_a_champion_profile_is_in_the_download_and_goes_with_the_account(signed_in, learner):
+    photo = photo_store(data=png(), extension="png", title="Photo: Asha")
+    ChampionProfile.objects.create(
+        user=learner,
+        display_name="Asha Rahman",
+        network_role="clinical_champion",
+        profession="gp",
+        bio="I lead the audit.",
+        photo=photo,
+        status=ChampionProfile.Status.APPROVED,
+    )
+    data = json.loads(signed_in.get(reverse("account_data_download")).content)
+    assert data["champion_profile"]["display_name"] == "Asha Rahman"
+    assert data["champion_profile"]["about"] == "I lead the audit."
+    assert "I lead the audit." in signed_in.get(reverse("account_data_summary")).text
+
+    confirm_identity(signed_in)
+    signed_in.post(reverse("account_delete"), {"confirm": "on"})
+    assert not ChampionProfile.objects.filter(user=learner).exists()
+    assert not type(photo).objects.filter(pk=photo.pk).exists()
