@@ -222,6 +222,8 @@ def probe(base_url: str, log_path: str) -> None:
         f"got {response.status}",
     )
 
+    expect_page(visitor, "/champions/", contains="Find a champion")
+    expect_page(visitor, "/resources/", contains="Resources")
     expect_page(visitor, "/accounts/login/", contains="Sign in")
     response, body = visitor.get("/api/v1/openapi.json")
     expect(
