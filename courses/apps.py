@@ -9,3 +9,4 @@ class CoursesConfig(AppConfig):
 
     def ready(self) -> None:
         from courses.certification import receivers  # noqa: F401  (connect the receivers)
+        from courses.cohorts import receivers as cohort_receivers  # noqa: F401

@@ -15,6 +15,13 @@ from courses.certification.models import (
     CertificationRule,
     CpdReflection,
 )
+from courses.cohorts.models import (
+    Cohort,
+    CohortInvitation,
+    CohortMember,
+    JoinLink,
+    TrainerAssignment,
+)
 from courses.learning.models import (
     CourseIndexPage,
     CoursePage,
@@ -26,6 +33,11 @@ from courses.learning.models import (
 from courses.quiz.models import AnswerOption, Category, Question, Quiz, Sitting, SittingAnswer
 
 __all__ = [
+    "Cohort",
+    "CohortInvitation",
+    "CohortMember",
+    "JoinLink",
+    "TrainerAssignment",
     "AssessedSet",
     "AssessedSetCase",
     "Assessment",

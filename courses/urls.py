@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("courses.learning.urls")),
     path("", include("courses.quiz.urls")),
     path("", include("courses.certification.urls")),
+    path("", include("courses.cohorts.urls")),
 ]

@@ -1,0 +1,20 @@
+"""Addresses for trainers' cohorts and the join link."""
+
+from django.urls import path
+
+from courses.cohorts import views
+
+urlpatterns = [
+    path("trainer/cohorts/", views.cohort_list, name="cohort_list"),
+    path("trainer/cohorts/new/", views.cohort_new, name="cohort_new"),
+    path("trainer/cohorts/<dbid:pk>/", views.cohort, name="cohort"),
+    path("trainer/cohorts/<dbid:pk>/add/", views.cohort_add, name="cohort_add"),
+    path("trainer/cohorts/<dbid:pk>/import/", views.cohort_import, name="cohort_import"),
+    path("trainer/cohorts/<dbid:pk>/links/", views.join_link_new, name="cohort_link_new"),
+    path(
+        "trainer/cohorts/<dbid:pk>/links/<dbid:link_pk>/withdraw/",
+        views.join_link_withdraw,
+        name="cohort_link_withdraw",
+    ),
+    path("join/<str:token>/", views.join, name="cohort_join"),
+]
