@@ -42,6 +42,7 @@ class AuditEvent(models.Model):
         CHAMPION_APPLIED = "champion_applied", "Applied to be a champion"
         CHAMPION_APPROVED = "champion_approved", "Champion application approved"
         CHAMPION_DECLINED = "champion_declined", "Champion application declined"
+        TRAINEES_EXPORTED = "trainees_exported", "Trainee list exported"
 
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     kind = models.CharField(max_length=32, choices=Kind.choices, db_index=True)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from core.choices import Profession
+from core.models import Cluster, Organisation
 from courses.cohorts.models import Cohort
 from courses.learning.models import CoursePage
 
@@ -93,3 +97,44 @@ class ImportForm(forms.Form):
         label="If some rows have errors, import the valid rows anyway",
         help_text="Otherwise nothing is imported until every row is right.",
     )
+
+
+class DashboardFilterForm(forms.Form):
+    """The scope of the dashboard and the trainee list, within the trainer's own."""
+
+    cohort = forms.ModelChoiceField(
+        queryset=Cohort.objects.none(), required=False, empty_label="All my trainees"
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(), required=False, empty_label="All organisations"
+    )
+    cluster = forms.ModelChoiceField(
+        queryset=Cluster.objects.all(), required=False, empty_label="All clusters"
+    )
+    profession = forms.ChoiceField(
+        choices=[("", "All professions"), *Profession.choices], required=False
+    )
+    since = forms.DateField(
+        label="Enrolled from",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a real date."},
+    )
+    until = forms.DateField(
+        label="Enrolled to",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a real date."},
+    )
+
+    def __init__(self, *args, cohorts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["cohort"]
+        field.queryset = cohorts if cohorts is not None else Cohort.objects.none()
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", "The end of the range must be on or after its start.")
+        return cleaned

@@ -2,9 +2,16 @@
 
 from django.urls import path
 
-from courses.cohorts import views
+from courses.cohorts import dashboard_views, views
 
 urlpatterns = [
+    path("trainer/", dashboard_views.trainer_home, name="trainer_home"),
+    path("trainer/trainees/", dashboard_views.trainee_list, name="trainee_list"),
+    path(
+        "trainer/trainees/export.<str:kind>",
+        dashboard_views.trainee_export,
+        name="trainee_export",
+    ),
     path("trainer/cohorts/", views.cohort_list, name="cohort_list"),
     path("trainer/cohorts/new/", views.cohort_new, name="cohort_new"),
     path("trainer/cohorts/<dbid:pk>/", views.cohort, name="cohort"),

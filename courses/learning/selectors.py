@@ -443,32 +443,55 @@ def learning_personal_data(*, user) -> dict:
     }
 
 
+def _finishers(*, lessons: list[int], quizzes: list[int], user_ids) -> set[int] | None:
+    """Users with every one of these lessons done and quizzes passed: two queries at most; None
+    when there is nothing to finish."""
+    if not lessons and not quizzes:
+        return None
+    finished: set[int] | None = None
+    if lessons:
+        finished = set(
+            LessonCompletion.objects.filter(user_id__in=user_ids, lesson_id__in=lessons)
+            .values("user_id")
+            .annotate(done=Count("lesson_id", distinct=True))
+            .filter(done=len(lessons))
+            .values_list("user_id", flat=True)
+        )
+    if quizzes:
+        passed = set(
+            Sitting.objects.filter(user_id__in=user_ids, quiz_id__in=quizzes, passed=True)
+            .values("user_id")
+            .annotate(done=Count("quiz_id", distinct=True))
+            .filter(done=len(quizzes))
+            .values_list("user_id", flat=True)
+        )
+        finished = passed if finished is None else finished & passed
+    return finished
+
+
 def course_completers(*, courses: list[CoursePage], user_ids) -> set[int]:
     """Which of these users have completed at least one of the courses: every required lesson
     done and every module quiz passed. Two queries per course, however many users."""
     done: set[int] = set()
     for modules in _course_trees(courses=courses).values():
-        lessons = [lesson.page.pk for module in modules for lesson in module.required_lessons]
-        quizzes = [module.quiz_id for module in modules if module.quiz_id is not None]
-        if not lessons and not quizzes:
-            continue
-        finished = None
-        if lessons:
-            finished = set(
-                LessonCompletion.objects.filter(user_id__in=user_ids, lesson_id__in=lessons)
-                .values("user_id")
-                .annotate(done=Count("lesson_id", distinct=True))
-                .filter(done=len(lessons))
-                .values_list("user_id", flat=True)
-            )
-        if quizzes:
-            passed = set(
-                Sitting.objects.filter(user_id__in=user_ids, quiz_id__in=quizzes, passed=True)
-                .values("user_id")
-                .annotate(done=Count("quiz_id", distinct=True))
-                .filter(done=len(quizzes))
-                .values_list("user_id", flat=True)
-            )
-            finished = passed if finished is None else finished & passed
+        finished = _finishers(
+            lessons=[lesson.page.pk for module in modules for lesson in module.required_lessons],
+            quizzes=[module.quiz_id for module in modules if module.quiz_id is not None],
+            user_ids=user_ids,
+        )
         done |= finished or set()
     return done
+
+
+def module_completers(*, course: CoursePage, user_ids) -> list[tuple[ModuleState, set[int]]]:
+    """Each live module of the course, in order, with the users who have completed it (its
+    required lessons and its quiz). Two queries per module, however many users."""
+    rows = []
+    for module in _course_trees(courses=[course]).get(course.pk, []):
+        finished = _finishers(
+            lessons=[lesson.page.pk for lesson in module.required_lessons],
+            quizzes=[module.quiz_id] if module.quiz_id is not None else [],
+            user_ids=user_ids,
+        )
+        rows.append((module, finished or set()))
+    return rows

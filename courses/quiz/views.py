@@ -226,13 +226,3 @@ def marking_detail(request, pk: int):
         "courses/quiz/marking_detail.html",
         {"sitting": sitting, "answers": answers, "own": sitting.user_id == request.user.pk},
     )
-
-
-@trainer_required
-def trainer_home(request):
-    """Where trainers start: what is waiting to be marked, and where authoring happens."""
-    return render(
-        request,
-        "courses/quiz/trainer_home.html",
-        {"awaiting_marking": quiz_selectors.sittings_awaiting_marking_count()},
-    )

@@ -1,0 +1,146 @@
+"""The trainer's dashboard at /trainer/, the trainee list and its exports. Each reads through
+`scoped_trainees`, which starts from the trainer's scope."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections.abc import Iterator
+
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from openpyxl import Workbook  # type: ignore[import-untyped]
+
+from core.audit import Kind, audit_record
+from core.roles import trainer_required
+from courses.cohorts.dashboard import (
+    COLUMNS,
+    Filters,
+    funnel,
+    scoped_trainees,
+    summary,
+    trainee_rows,
+)
+from courses.cohorts.forms import DashboardFilterForm
+from courses.cohorts.scope import cohorts_in_scope
+from courses.quiz.selectors import sittings_awaiting_marking_count
+
+TRAINEES_PER_PAGE = 50
+# Cells a spreadsheet would read as a formula are written with a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _filters(request) -> tuple[DashboardFilterForm, Filters]:
+    cohorts = cohorts_in_scope(request.user).select_related("course").order_by("name")
+    form = DashboardFilterForm(request.GET or None, cohorts=cohorts)
+    if form.is_bound and form.is_valid():
+        chosen = form.cleaned_data
+        return form, Filters(
+            cohort=chosen.get("cohort"),
+            organisation=chosen.get("organisation"),
+            cluster=chosen.get("cluster"),
+            profession=chosen.get("profession") or "",
+            since=chosen.get("since"),
+            until=chosen.get("until"),
+        )
+    return form, Filters()
+
+
+@trainer_required
+@require_GET
+def trainer_home(request):
+    """Where trainers start: the dashboard for the chosen scope, and what needs doing."""
+    form, filters = _filters(request)
+    trainees = scoped_trainees(request.user, filters)
+    totals = summary(trainees, filters)
+    return render(
+        request,
+        "courses/cohorts/dashboard.html",
+        {
+            "form": form,
+            "summary": totals,
+            "funnel": funnel(trainees, filters),
+            "awaiting_marking": sittings_awaiting_marking_count(),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@trainer_required
+@require_GET
+def trainee_list(request):
+    form, filters = _filters(request)
+    trainees = scoped_trainees(request.user, filters)
+    page = Paginator(trainees.order_by("full_name", "email", "pk"), TRAINEES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    shown = trainees.model.objects.filter(pk__in=[user.pk for user in page.object_list])
+    rows = list(trainee_rows(shown, filters))
+    return render(
+        request,
+        "courses/cohorts/trainee_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "rows": rows,
+            "columns": COLUMNS,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _safe(cell: str) -> str:
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(rows) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(COLUMNS)
+    for row in rows:
+        yield writer.writerow([_safe(cell) for cell in row.cells()])
+
+
+def _xlsx(rows) -> Iterator[bytes]:
+    """A workbook written row by row (openpyxl's write-only mode), then sent in pieces."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Trainees")
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        sheet.append([_safe(cell) for cell in row.cells()])
+    # Saved to a temporary file rather than memory, so a large workbook does not sit in RAM.
+    with tempfile.TemporaryFile() as workbook:
+        book.save(workbook)
+        workbook.seek(0)
+        while chunk := workbook.read(64 * 1024):
+            yield chunk
+
+
+@trainer_required
+@require_GET
+def trainee_export(request, kind: str):
+    if kind not in ("csv", "xlsx"):
+        raise Http404("No such export")
+    form, filters = _filters(request)
+    trainees = scoped_trainees(request.user, filters)
+    rows = trainee_rows(trainees, filters)
+    stamp = timezone.localdate().isoformat()
+    audit_record(Kind.TRAINEES_EXPORTED, subject=request.user, format=kind)
+    if kind == "xlsx":
+        response = StreamingHttpResponse(
+            _xlsx(rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="trainees-{stamp}.{kind}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,202 @@
+"""The trainer's dashboard and trainee list: numbers against a hand-built fixture, the scope,
+filters, the streamed CSV and Excel exports, and a constant number of queries."""
+
+import csv
+import datetime
+import io
+
+from django.db import connection
+from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+from openpyxl import load_workbook
+
+from core.choices import Profession, Role
+from courses.certification.models import Certificate
+from courses.cohorts.dashboard import Filters, funnel, scoped_trainees, summary
+from courses.cohorts.models import CohortMember
+from courses.cohorts.services import cohort_create
+from courses.learning.models import LessonPage, ModulePage
+from tests.courses.factories import complete, course_tree, enrol, training_index
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def mfa_satisfied(monkeypatch):
+    monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+
+
+def certify(user, course, *, expires_in: int):
+    today = timezone.localdate()
+    Certificate.objects.create(
+        holder=user,
+        holder_name=user.full_name,
+        course=course,
+        course_title=course.title,
+        cpd_hours=4,
+        issued_on=today - datetime.timedelta(days=30),
+        expires_on=today + datetime.timedelta(days=expires_in),
+    )
+
+
+@pytest.fixture
+def world(home):
+    """A trainer's cohort of five at different stages, and an outsider who is not theirs."""
+    course = course_tree(index=training_index(home), modules=2, lessons=1, title="Stratified care")
+    first, second = (
+        list(LessonPage.objects.child_of(module)) for module in ModulePage.objects.child_of(course)
+    )
+    trainer = UserFactory(roles=[Role.TRAINER])
+    today = timezone.localdate()
+    cohort = cohort_create(
+        by=trainer,
+        name="Northfield GPs",
+        course=course,
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=90),
+    )
+    people = {}
+    for name, profession in [
+        ("Asha Enrolled", Profession.GP),
+        ("Ben Partway", Profession.GP),
+        ("Cara Complete", Profession.NURSE),
+        ("Dev Certified", Profession.PHYSIOTHERAPIST),
+        ("Eve Expiring", Profession.GP),
+    ]:
+        user = UserFactory(full_name=name, profession=profession)
+        CohortMember.objects.create(cohort=cohort, user=user, via="email")
+        enrol(user, course)
+        people[name.split()[0]] = user
+    for lesson in first:
+        complete(people["Ben"], lesson)
+    for key in ("Cara", "Dev", "Eve"):
+        for lesson in first + second:
+            complete(people[key], lesson)
+    certify(people["Dev"], course, expires_in=400)
+    certify(people["Eve"], course, expires_in=30)
+    outsider = UserFactory(full_name="Olu Outsider")
+    enrol(outsider, course)
+    for lesson in first + second:
+        complete(outsider, lesson)
+    certify(outsider, course, expires_in=400)
+    return {"course": course, "trainer": trainer, "cohort": cohort, "people": people}
+
+
+def test_the_numbers_match_the_hand_built_fixture(world):
+    filters = Filters(cohort=world["cohort"])
+    trainees = scoped_trainees(world["trainer"], filters)
+    totals = summary(trainees, filters)
+    assert (totals.trainees, totals.enrolled, totals.in_progress, totals.completed) == (5, 5, 1, 3)
+    assert (totals.certified, totals.expiring, totals.expired) == (2, 1, 0)
+    steps = funnel(trainees, filters)
+    assert [(step.count, step.share) for step in steps] == [(5, 100), (4, 80), (3, 60)]
+
+    # Without choosing the cohort, the trainer's scope is the same five; not the outsider.
+    everyone = scoped_trainees(world["trainer"], Filters())
+    assert summary(everyone, Filters()).trainees == 5
+    gps = scoped_trainees(world["trainer"], Filters(profession=Profession.GP))
+    assert summary(gps, Filters(profession=Profession.GP)).trainees == 3
+
+
+def test_the_dashboard_page_shows_the_numbers_and_an_accessible_chart(client, world):
+    client.force_login(world["trainer"])
+    page = client.get(reverse("courses:trainer_home"), {"cohort": world["cohort"].pk}).text
+    assert '<span class="app-stats__number">3</span> completed' in page
+    assert '<span class="app-stats__number">1</span> expiring within 60 days' in page
+    assert 'role="img"' in page and '<title id="funnel-title">' in page
+    assert "4 (80%)" in page  # the same numbers in the table beside the chart
+
+    response = client.get(
+        reverse("courses:trainer_home"), {"since": "2027-02-01", "until": "2027-01-01"}
+    )
+    assert "The end of the range must be on or after its start." in response.text
+
+
+def test_another_trainer_sees_none_of_them_anywhere(client, world):
+    client.force_login(UserFactory(roles=[Role.TRAINER]))
+    page = client.get(reverse("courses:trainer_home")).text
+    assert '<span class="app-stats__number">0</span> trainees' in page
+    assert "Asha Enrolled" not in client.get(reverse("courses:trainee_list")).text
+    export = client.get(reverse("courses:trainee_export", args=["csv"]))
+    assert "Asha" not in b"".join(export.streaming_content).decode()
+    # A cohort that is not theirs cannot be chosen.
+    response = client.get(reverse("courses:trainer_home"), {"cohort": world["cohort"].pk})
+    assert "Select a valid choice" in response.text
+
+
+def test_the_trainee_list_and_exports_have_the_columns_a_trainer_needs(client, world):
+    client.force_login(world["trainer"])
+    listing = client.get(reverse("courses:trainee_list")).text
+    assert "Dev Certified" in listing and "Olu Outsider" not in listing
+
+    response = client.get(reverse("courses:trainee_export", args=["csv"]))
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Disposition"].startswith('attachment; filename="trainees-')
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0] == [
+        "Name",
+        "E-mail",
+        "Profession",
+        "Organisation",
+        "Cluster",
+        "Cohorts",
+        "Enrolled",
+        "Completed",
+        "Certificate",
+        "Certificate expires",
+        "Last activity",
+    ]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert set(by_name) == {
+        "Asha Enrolled",
+        "Ben Partway",
+        "Cara Complete",
+        "Dev Certified",
+        "Eve Expiring",
+    }
+    assert by_name["Dev Certified"][5] == "Northfield GPs"
+    assert by_name["Dev Certified"][7:9] == ["Yes", "Current"]
+    assert by_name["Eve Expiring"][8] == "Expires soon"
+    assert by_name["Asha Enrolled"][7:9] == ["No", "None"]
+
+    response = client.get(reverse("courses:trainee_export", args=["xlsx"]))
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    sheet = book.active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "Name" and len(values) == 6
+    assert client.get(reverse("courses:trainee_export", args=["pdf"])).status_code == 404
+
+
+def test_a_cell_a_spreadsheet_would_run_is_written_as_text(client, world):
+    world["people"]["Asha"].full_name = '=HYPERLINK("http://x")'
+    world["people"]["Asha"].save()
+    client.force_login(world["trainer"])
+    body = b"".join(
+        client.get(reverse("courses:trainee_export", args=["csv"])).streaming_content
+    ).decode()
+    assert "'=HYPERLINK" in body
+
+
+def test_the_dashboard_and_list_take_the_same_queries_however_many_trainees(client, world):
+    client.force_login(world["trainer"])
+
+    def counted(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    urls = [reverse("courses:trainer_home"), reverse("courses:trainee_list")]
+    few = [counted(url) for url in urls]
+    lesson = LessonPage.objects.descendant_of(world["course"]).first()
+    for number in range(20):
+        user = UserFactory(full_name=f"Extra {number}")
+        CohortMember.objects.create(cohort=world["cohort"], user=user, via="email")
+        enrol(user, world["course"])
+        complete(user, lesson)
+    assert [counted(url) for url in urls] == few
