@@ -117,13 +117,13 @@ class DashboardFilterForm(forms.Form):
     since = forms.DateField(
         label="Enrolled from",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date", "class": "nhsuk-input--width-10"}),
         error_messages={"invalid": "Enter a real date."},
     )
     until = forms.DateField(
         label="Enrolled to",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date", "class": "nhsuk-input--width-10"}),
         error_messages={"invalid": "Enter a real date."},
     )
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
 from cms.demo_certificates import demo_certificates_ensure
 from cms.demo_champions import demo_champions_ensure
+from cms.demo_cohorts import demo_cohorts_ensure
 from cms.demo_network import demo_network_ensure
 
 MESSAGE_NOT_ALLOWED = (
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         users = demo_accounts_ensure()
         certificates = demo_certificates_ensure(trainee=users[0])
         network = demo_champions_ensure()
+        in_scope = demo_cohorts_ensure()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
         for account in DEMO_ACCOUNTS:
             line = f"  {account.role.label:<14} {account.email:<24} password: {account.password}"
@@ -47,4 +49,8 @@ class Command(BaseCommand):
             f"application awaits a decision at /champions/applications/), "
             f"{network['resources']} new resource{plural} at /resources/, "
             f"{network['clinicians']} new demo clinicians."
+        )
+        self.stdout.write(
+            f"Trainer: the demo trainer leads a cohort and is assigned to a cluster, "
+            f"{in_scope} trainees in all: see /trainer/."
         )
