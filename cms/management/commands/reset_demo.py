@@ -8,15 +8,15 @@ from django.db import transaction
 from cms.management.commands.seed_demo import MESSAGE_NOT_ALLOWED
 from core.content_files import ContentError
 from courses.learning.loader import course_read
-from courses.models import CoursePage, Quiz, Sitting
+from courses.models import Cohort, CoursePage, Quiz, Sitting
 from scoring_practice.loader import vignettes_read
 from scoring_practice.models import VignettePage
 
 
 class Command(BaseCommand):
     help = (
-        "Delete the demo course, its quizzes and the case vignettes, with every attempt at "
-        "them, and load them again from the content files. Development only."
+        "Delete the demo course (with its cohorts), its quizzes and the case vignettes, with "
+        "every attempt at them, and load them again from the content files. Development only."
     )
 
     def handle(self, *args, **options):
@@ -30,6 +30,7 @@ class Command(BaseCommand):
         quiz_titles = [module.quiz.title for module in course.modules]
         with transaction.atomic():
             for page in CoursePage.objects.filter(slug=course.slug):
+                Cohort.objects.filter(course=page).delete()  # a cohort keeps its course
                 page.delete()  # its modules, lessons, enrolments and completions go with it
             Sitting.objects.filter(quiz__title__in=quiz_titles).delete()
             Quiz.objects.filter(title__in=quiz_titles).delete()
