@@ -237,11 +237,13 @@ PRIVACY = {
         (
             "paragraph",
             _rich(
-                "You can see all of it. Trainers and administrators can see every learner's quiz "
-                "attempts, finished or in progress, with their name, e-mail address, "
-                "organisation and answers, in order to mark them: this is not yet limited to the "
-                "learners in a trainer's own cohort or organisation. Administrators can also see "
-                "your profile, your roles and the security record of your account. Champions "
+                "You can see all of it. A trainer sees the progress, quiz attempts, answers, "
+                "case vignette attempts and certificates of the learners they are responsible "
+                "for (the members of their cohorts, and the clinicians at the organisations and "
+                "clusters they are assigned to), with their name, e-mail address and "
+                "organisation, in order to support and mark them. Administrators see every "
+                "learner's, and can also see your profile, your roles and the security record of "
+                "your account. Champions "
                 "cannot see your data: on their cluster's page they see only totals, by "
                 "profession, of how many clinicians at the cluster's organisations are enrolled, "
                 "have completed a course and hold a current certificate.",

@@ -21,3 +21,11 @@ class DatabaseIdConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+def int_or_none(value) -> int | None:
+    """A submitted value as a whole number, or None when it is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -17,6 +17,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from core.audit import Kind, audit_record
 from core.roles import trainer_required
+from courses.certification.models import Certificate
 from courses.cohorts.dashboard import (
     COLUMNS,
     Filters,
@@ -26,10 +27,17 @@ from courses.cohorts.dashboard import (
     trainee_rows,
 )
 from courses.cohorts.forms import DashboardFilterForm
-from courses.cohorts.scope import cohorts_in_scope
+from courses.cohorts.models import CohortMember
+from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404
+from courses.learning.selectors import enrolments_progress
+from courses.quiz.choices import SittingStatus
+from courses.quiz.models import Sitting
 from courses.quiz.selectors import sittings_awaiting_marking_count
+from scoring_practice.feedback import ALL_MISTAKES
+from scoring_practice.models import Attempt
 
 TRAINEES_PER_PAGE = 50
+ATTEMPTS_SHOWN = 30
 # Cells a spreadsheet would read as a formula are written with a leading apostrophe.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -144,3 +152,37 @@ def trainee_export(request, kind: str):
     response["Content-Disposition"] = f'attachment; filename="trainees-{stamp}.{kind}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@trainer_required
+@require_GET
+def trainee_detail(request, pk: int):
+    """One trainee in the trainer's scope: progress, attempts, mistakes and certificates."""
+    trainee = trainee_in_scope_or_404(request.user, pk)
+    _, courses = enrolments_progress(user=trainee, page_number=1)
+    attempts = [
+        (attempt, [ALL_MISTAKES[code].title for code in attempt.mistakes if code in ALL_MISTAKES])
+        for attempt in Attempt.objects.filter(user=trainee).order_by("-submitted_at")[
+            :ATTEMPTS_SHOWN
+        ]
+    ]
+    certificates = list(Certificate.objects.filter(holder=trainee).select_related("renewal"))
+    return render(
+        request,
+        "courses/cohorts/trainee_detail.html",
+        {
+            "trainee": trainee,
+            "cohorts": CohortMember.objects.filter(user=trainee)
+            .select_related("cohort")
+            .order_by("cohort__name"),
+            "courses": courses,
+            "sittings": Sitting.objects.filter(user=trainee)
+            .exclude(status=SittingStatus.IN_PROGRESS)
+            .order_by("-ended_at", "-pk")[:ATTEMPTS_SHOWN],
+            "awaiting": Sitting.objects.filter(
+                user=trainee, status=SittingStatus.AWAITING_MARKING
+            ).count(),
+            "attempts": attempts,
+            "certificates": [(c, c.status()) for c in certificates],
+        },
+    )

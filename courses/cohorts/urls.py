@@ -2,11 +2,14 @@
 
 from django.urls import path
 
-from courses.cohorts import dashboard_views, views
+from courses.cohorts import dashboard_views, marking_views, views
 
 urlpatterns = [
     path("trainer/", dashboard_views.trainer_home, name="trainer_home"),
+    path("trainer/marking/", marking_views.marking_list, name="marking_list"),
+    path("trainer/marking/<dbid:pk>/", marking_views.marking_detail, name="marking_detail"),
     path("trainer/trainees/", dashboard_views.trainee_list, name="trainee_list"),
+    path("trainer/trainees/<dbid:pk>/", dashboard_views.trainee_detail, name="trainee_detail"),
     path(
         "trainer/trainees/export.<str:kind>",
         dashboard_views.trainee_export,

@@ -184,11 +184,13 @@ def category_progress(*, user) -> list[dict]:
 
 
 def sittings_for_marking(
-    *, quiz: Quiz | None = None, user_search: str = "", status: str = ""
+    *, users, quiz: Quiz | None = None, user_search: str = "", status: str = ""
 ) -> QuerySet[Sitting]:
-    """Finished attempts for trainers: those awaiting marking first, then the newest."""
+    """The finished attempts of these users (a trainer's scope), awaiting marking first, then
+    the newest."""
     sittings = (
         Sitting.objects.exclude(status=SittingStatus.IN_PROGRESS)
+        .filter(user__in=users)
         .select_related("user")
         .annotate(
             waiting=Case(

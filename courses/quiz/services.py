@@ -13,8 +13,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 
+from core.emails import email_send, service_details
 from core.roles import user_is_trainer
 from courses.quiz.choices import QuestionType, SittingStatus
 from courses.quiz.models import Quiz, Sitting, SittingAnswer
@@ -327,7 +329,22 @@ def answer_mark(
     sitting.full_clean()
     sitting.save()
     answer.sitting = sitting
+    transaction.on_commit(lambda: _marked_email(sitting))
     return answer
+
+
+def _marked_email(sitting: Sitting) -> None:
+    """Tell the trainee their written answer has been marked, with where to read the comment."""
+    base = service_details()["service_url"].rstrip("/")
+    email_send(
+        to=sitting.user.email,
+        subject="your answer has been marked",
+        template="courses/quiz/email/marked.txt",
+        context={
+            "sitting": sitting,
+            "result_url": base + reverse("courses:sitting_result", args=[sitting.pk]),
+        },
+    )
 
 
 def quiz_written_answers_erase(*, user) -> int:

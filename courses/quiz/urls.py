@@ -14,6 +14,4 @@ urlpatterns = [
         name="sitting_feedback",
     ),
     path("quizzes/progress/", quiz_views.quiz_progress, name="quiz_progress"),
-    path("trainer/marking/", quiz_views.marking_list, name="marking_list"),
-    path("trainer/marking/<dbid:pk>/", quiz_views.marking_detail, name="marking_detail"),
 ]

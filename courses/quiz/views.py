@@ -9,24 +9,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from core.roles import trainer_required
+from core.converters import int_or_none
 from courses.quiz import selectors as quiz_selectors
 from courses.quiz import services as quiz_services
 from courses.quiz.choices import AnswerReveal
-from courses.quiz.forms import AnswerForm, MarkForm, MarkingFilterForm
+from courses.quiz.forms import AnswerForm
 
 MESSAGE_NO_OPEN_SITTING = "You have no attempt in progress at this quiz. Start one below."
-MESSAGE_MARK_SAVED = "The mark has been saved."
-MESSAGE_MARK_UNKNOWN_ANSWER = "That answer is not a free-text answer in this attempt."
 RESULTS_PER_PAGE = 10
-MARKING_PER_PAGE = 25
-
-
-def _as_int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _refusal(error: ValidationError) -> str:
@@ -90,7 +80,7 @@ def quiz_take(request, pk: int):
     form = AnswerForm(request.POST or None, answer=current)
 
     if request.method == "POST":
-        posted = _as_int(request.POST.get("question"))
+        posted = int_or_none(request.POST.get("question"))
         # A form for another question (a stale tab) goes to the service unread, to be refused.
         on_current = posted == current.pk
         if on_current and not form.is_valid():
@@ -170,59 +160,4 @@ def quiz_progress(request):
         request,
         "courses/quiz/quiz_progress.html",
         {"categories": quiz_selectors.category_progress(user=request.user)},
-    )
-
-
-@trainer_required
-def marking_list(request):
-    """Finished attempts, awaiting marking first, filtered by quiz, trainee and status."""
-    form = MarkingFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    sittings = quiz_selectors.sittings_for_marking(
-        quiz=filters.get("quiz"),
-        user_search=filters.get("user", ""),
-        status=filters.get("status", ""),
-    )
-    page = Paginator(sittings, MARKING_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "courses/quiz/marking_list.html", {"form": form, "page_obj": page})
-
-
-@trainer_required
-@require_http_methods(["GET", "POST"])
-def marking_detail(request, pk: int):
-    """An attempt's answers, with a mark-and-comment form for each free-text answer."""
-    sitting = get_object_or_404(quiz_selectors.sittings_visible_to(user=request.user), pk=pk)
-    answers = quiz_selectors.sitting_answers(sitting=sitting)
-    markable = [] if sitting.is_open else [a for a in answers if a.is_free_text and a.is_answered]
-    bound_id = _as_int(request.POST.get("answer")) if request.method == "POST" else None
-    forms = {}
-    for answer in markable:
-        data = request.POST if answer.pk == bound_id else None
-        forms[answer.pk] = MarkForm(data, answer=answer, prefix=f"answer-{answer.pk}")
-
-    if request.method == "POST":
-        form = forms.get(bound_id)
-        if form is None:
-            messages.error(request, MESSAGE_MARK_UNKNOWN_ANSWER)
-            return redirect("courses:marking_detail", pk=sitting.pk)
-        if form.is_valid():
-            try:
-                quiz_services.answer_mark(
-                    answer=form.answer,
-                    marker=request.user,
-                    score=form.cleaned_data["mark"],
-                    comment=form.cleaned_data["comment"],
-                )
-            except ValidationError as error:
-                messages.error(request, _refusal(error))
-                return redirect("courses:marking_detail", pk=sitting.pk)
-            messages.success(request, MESSAGE_MARK_SAVED)
-            return redirect("courses:marking_detail", pk=sitting.pk)
-
-    for answer in answers:
-        answer.mark_form = forms.get(answer.pk)
-    return render(
-        request,
-        "courses/quiz/marking_detail.html",
-        {"sitting": sitting, "answers": answers, "own": sitting.user_id == request.user.pk},
     )

@@ -104,3 +104,19 @@ def trainer(**fields):
     user = UserFactory(roles=[Role.TRAINER], **fields)
     TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     return user
+
+
+def responsible_for(marker, *users):
+    """Put the users in the marker's scope, at an organisation the marker is assigned to; the
+    organisation, for more users later."""
+    from courses.cohorts.models import TrainerAssignment
+    from tests.factories import OrganisationFactory
+
+    assignment = TrainerAssignment.objects.filter(trainer=marker).first()
+    organisation = assignment.organisation if assignment else OrganisationFactory()
+    if assignment is None:
+        TrainerAssignment.objects.create(trainer=marker, organisation=organisation)
+    for user in users:
+        user.organisation = organisation
+        user.save(update_fields=["organisation"])
+    return organisation

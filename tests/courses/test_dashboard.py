@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 
+from django.core import mail
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -20,7 +21,10 @@ from courses.cohorts.dashboard import Filters, funnel, scoped_trainees, summary
 from courses.cohorts.models import CohortMember
 from courses.cohorts.services import cohort_create
 from courses.learning.models import LessonPage, ModulePage
+from courses.quiz.choices import QuestionType
+from courses.quiz.services import sitting_start
 from tests.courses.factories import complete, course_tree, enrol, training_index
+from tests.courses.quiz_factories import answer_all, quiz_with_questions
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +204,48 @@ def test_the_dashboard_and_list_take_the_same_queries_however_many_trainees(clie
         enrol(user, world["course"])
         complete(user, lesson)
     assert [counted(url) for url in urls] == few
+
+
+def test_a_trainee_page_shows_progress_and_is_404_outside_the_scope(client, world):
+    dev = world["people"]["Dev"]
+    client.force_login(world["trainer"])
+    page = client.get(reverse("courses:trainee_detail", args=[dev.pk])).text
+    assert "Dev Certified" in page and "Northfield GPs" in page
+    assert "2 of 2 modules completed" in page
+    assert ">Valid<" in page
+
+    outsider = UserFactory()
+    assert client.get(reverse("courses:trainee_detail", args=[outsider.pk])).status_code == 404
+    client.force_login(UserFactory(roles=[Role.TRAINER]))
+    assert client.get(reverse("courses:trainee_detail", args=[dev.pk])).status_code == 404
+
+
+def test_marking_is_kept_to_the_scope_and_the_trainee_is_told_by_e_mail(
+    client, world, django_capture_on_commit_callbacks
+):
+    quiz = quiz_with_questions(1, kind=QuestionType.FREE_TEXT)
+    ben = world["people"]["Ben"]
+    sitting = sitting_start(user=ben, quiz=quiz)
+    answer_all(sitting, text="I would explain the risk plainly.")
+    outsider_sitting = sitting_start(user=UserFactory(), quiz=quiz)
+    answer_all(outsider_sitting, text="Not theirs to mark.")
+    client.force_login(world["trainer"])
+
+    listing = client.get(reverse("courses:marking_list")).text
+    assert "Ben Partway" in listing and "Not theirs" not in listing
+    outside = reverse("courses:marking_detail", args=[outsider_sitting.pk])
+    assert client.get(outside).status_code == 404
+
+    answer = sitting.answers.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("courses:marking_detail", args=[sitting.pk]),
+            {
+                "answer": answer.pk,
+                f"answer-{answer.pk}-mark": "1",
+                f"answer-{answer.pk}-comment": "Clear.",
+            },
+        )
+    (message,) = [m for m in mail.outbox if ben.email in m.to]
+    assert "your answer has been marked" in message.subject
+    assert reverse("courses:sitting_result", args=[sitting.pk]) in message.body

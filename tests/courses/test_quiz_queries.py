@@ -16,6 +16,7 @@ from tests.courses.quiz_factories import (
     QuestionFactory,
     QuizFactory,
     answer_all,
+    responsible_for,
     trainer,
 )
 from tests.factories import UserFactory
@@ -75,6 +76,7 @@ def test_result_and_marking_pages(client, home):
     result_counts, marking_counts = [], []
     for size in (2, 20):
         user = UserFactory()
+        responsible_for(marker, user)
         quiz = quiz_of(size, free_text=size // 2)
         sitting = sitting_start(user=user, quiz=quiz)
         answer_all(sitting)
@@ -94,12 +96,13 @@ def test_result_and_marking_pages(client, home):
 
 def test_marking_list_and_progress(client, home):
     marker = trainer()
+    organisation = responsible_for(marker)
     list_counts, progress_counts = [], []
     for attempts in (2, 30):
         quiz = quiz_of(2, with_images=False, free_text=1)
-        user = UserFactory()
+        user = UserFactory(organisation=organisation)
         for _ in range(attempts):
-            answer_all(sitting_start(user=UserFactory(), quiz=quiz))
+            answer_all(sitting_start(user=UserFactory(organisation=organisation), quiz=quiz))
             answer_all(sitting_start(user=user, quiz=quiz))
         client.force_login(marker)
         url = reverse("courses:marking_list")

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 import pytest
 
+from courses.cohorts import marking_views
 from courses.models import Sitting, SittingAnswer
 from courses.quiz import services as quiz_services
 from courses.quiz import views as quiz_views
@@ -17,6 +18,7 @@ from tests.courses.quiz_factories import (
     QuizFactory,
     answer_all,
     quiz_with_questions,
+    responsible_for,
     right_option_ids,
     trainer,
     wrong_option_ids,
@@ -379,7 +381,9 @@ class TestFreeTextMarkingFlow:
         assert "Awaiting marking" in page
         assert "Say it &lt;b&gt;plainly&lt;/b&gt;." in page
 
-        client.force_login(trainer(full_name="Dr Marker"))
+        marker = trainer(full_name="Dr Marker")
+        responsible_for(marker, trainee)
+        client.force_login(marker)
         listing = client.get(reverse("courses:marking_list"), {"quiz": quiz.pk, "user": "jo@"})
         assert "Jo Trainee" in listing.content.decode()
         detail = reverse("courses:marking_detail", args=[sitting.pk])
@@ -395,7 +399,7 @@ class TestFreeTextMarkingFlow:
             },
             follow=True,
         )
-        assert quiz_views.MESSAGE_MARK_SAVED in text_of(response)
+        assert marking_views.MESSAGE_MARK_SAVED in text_of(response)
         sitting.refresh_from_db()
         assert (sitting.status, sitting.score, sitting.passed) == (SittingStatus.COMPLETE, 1, True)
 
@@ -411,14 +415,16 @@ class TestFreeTextMarkingFlow:
         second = quiz_services.sitting_start(user=UserFactory(), quiz=quiz)
         for sitting in (first, second):
             answer_all(sitting, text="Text")
-        client.force_login(trainer())
+        marker = trainer()
+        responsible_for(marker, first.user, second.user)
+        client.force_login(marker)
         foreign = second.answers.get()
         response = client.post(
             reverse("courses:marking_detail", args=[first.pk]),
             {"answer": foreign.pk, f"answer-{foreign.pk}-mark": "1"},
             follow=True,
         )
-        assert quiz_views.MESSAGE_MARK_UNKNOWN_ANSWER in text_of(response)
+        assert marking_views.MESSAGE_MARK_UNKNOWN_ANSWER in text_of(response)
         foreign.refresh_from_db()
         assert foreign.score is None
 
@@ -468,6 +474,7 @@ def test_nonsense_never_causes_a_server_error(client, trainee, data):
     client.post(detail_url(quiz))
     assert client.post(take_url(quiz), data).status_code in (200, 302)
     marker = trainer()
+    responsible_for(marker, trainee)
     sitting = Sitting.objects.get(user=trainee)
     client.force_login(marker)
     marking = reverse("courses:marking_detail", args=[sitting.pk])
@@ -504,7 +511,9 @@ def test_marking_list_filters_by_quiz_and_by_trainee_a_page_at_a_time(client, ho
     kim = UserFactory(full_name="Kim Jones", email="kim@example.com")
     for quiz, user in [(scoring, sam), (scoring, kim), (red_flags, sam)]:
         answer_all(quiz_services.sitting_start(user=user, quiz=quiz))
-    client.force_login(trainer())
+    marker = trainer()
+    responsible_for(marker, sam, kim)
+    client.force_login(marker)
     url = reverse("courses:marking_list")
 
     def rows(**filters):
@@ -518,12 +527,13 @@ def test_marking_list_filters_by_quiz_and_by_trainee_a_page_at_a_time(client, ho
     both = rows(quiz=red_flags.pk, user="Patel")
     assert both.count("<tr") == 1 and "Red flags check" in both
 
-    for _ in range(quiz_views.MARKING_PER_PAGE):
+    for _ in range(marking_views.MARKING_PER_PAGE):
         user = UserFactory(full_name="Pat Many")
+        responsible_for(marker, user)
         sitting = quiz_services.sitting_start(user=user, quiz=scoring)
         quiz_services.sitting_finish(sitting=sitting)
     first = text_of(client.get(url, {"quiz": scoring.pk}))
-    assert first.split("<tbody")[1].count("<tr") == quiz_views.MARKING_PER_PAGE
+    assert first.split("<tbody")[1].count("<tr") == marking_views.MARKING_PER_PAGE
     assert f"quiz={scoring.pk}&page=2" in first
     second = text_of(client.get(url, {"quiz": scoring.pk, "page": 2}))
     assert second.split("<tbody")[1].split("</tbody>")[0].count("<tr") == 2
