@@ -20,6 +20,7 @@ from courses.cohorts.models import (
     CohortInvitation,
     CohortMember,
     JoinLink,
+    ReminderBatch,
     TrainerAssignment,
 )
 from courses.learning.models import (
@@ -37,6 +38,7 @@ __all__ = [
     "CohortInvitation",
     "CohortMember",
     "JoinLink",
+    "ReminderBatch",
     "TrainerAssignment",
     "AssessedSet",
     "AssessedSetCase",

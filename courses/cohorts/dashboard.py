@@ -36,6 +36,18 @@ class Filters:
     def course(self) -> CoursePage | None:
         return self.cohort.course if self.cohort is not None else None
 
+    def describe(self) -> str:
+        """The scope in words, for the record of reminders sent."""
+        parts = [
+            f"cohort {self.cohort}" if self.cohort else "",
+            f"organisation {self.organisation}" if self.organisation else "",
+            f"cluster {self.cluster}" if self.cluster else "",
+            f"profession {self.profession}" if self.profession else "",
+            f"enrolled from {self.since}" if self.since else "",
+            f"enrolled to {self.until}" if self.until else "",
+        ]
+        return ", ".join(part for part in parts if part) or "all my trainees"
+
 
 def scoped_trainees(user, filters: Filters) -> QuerySet[User]:
     """The trainees in the user's scope that the filters pick out."""

@@ -7,11 +7,14 @@ import csv
 import tempfile
 from collections.abc import Iterator
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
@@ -29,6 +32,7 @@ from courses.cohorts.dashboard import (
 from courses.cohorts.forms import DashboardFilterForm
 from courses.cohorts.models import CohortMember
 from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404
+from courses.cohorts.services import reminders_send
 from courses.learning.selectors import enrolments_progress
 from courses.quiz.choices import SittingStatus
 from courses.quiz.models import Sitting
@@ -36,15 +40,20 @@ from courses.quiz.selectors import sittings_awaiting_marking_count
 from scoring_practice.feedback import ALL_MISTAKES
 from scoring_practice.models import Attempt
 
+MESSAGE_REMINDED = "Reminder sent to {count} trainee{s} who had not completed."
+MESSAGE_SCOPE_INVALID = "Choose the trainees again: the scope was not valid."
 TRAINEES_PER_PAGE = 50
 ATTEMPTS_SHOWN = 30
 # Cells a spreadsheet would read as a formula are written with a leading apostrophe.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _filters(request) -> tuple[DashboardFilterForm, Filters]:
+def _filters(request, data=None) -> tuple[DashboardFilterForm, Filters]:
     cohorts = cohorts_in_scope(request.user).select_related("course").order_by("name")
-    form = DashboardFilterForm(request.GET or None, cohorts=cohorts)
+    if data is None:
+        data = request.GET
+    fields = {key: value for key, value in data.items() if key in DashboardFilterForm.base_fields}
+    form = DashboardFilterForm(fields or None, cohorts=cohorts)
     if form.is_bound and form.is_valid():
         chosen = form.cleaned_data
         return form, Filters(
@@ -185,4 +194,31 @@ def trainee_detail(request, pk: int):
             "attempts": attempts,
             "certificates": [(c, c.status()) for c in certificates],
         },
+    )
+
+
+@trainer_required
+@require_POST
+def reminders(request):
+    """Remind the trainees in the dashboard's scope who have not completed."""
+    form, filters = _filters(request, data=request.POST)
+    if form.is_bound and not form.is_valid():
+        messages.error(request, MESSAGE_SCOPE_INVALID)
+        return redirect("courses:trainer_home")
+    trainees = scoped_trainees(request.user, filters)
+    try:
+        batch = reminders_send(
+            trainer=request.user,
+            trainees=trainees,
+            course=filters.course,
+            scope=filters.describe(),
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        count = batch.recipients.count()
+        messages.success(request, MESSAGE_REMINDED.format(count=count, s="" if count == 1 else "s"))
+    query = request.POST.get("query", "")
+    return redirect(
+        f"{reverse('courses:trainer_home')}?{query}" if query else "courses:trainer_home"
     )

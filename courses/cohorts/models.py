@@ -169,3 +169,26 @@ class TrainerAssignment(models.Model):
         super().clean()
         if bool(self.organisation_id) == bool(self.cluster_id):
             raise ValidationError(MESSAGE_ONE_SCOPE)
+
+
+class ReminderBatch(models.Model):
+    """Reminder e-mails a trainer sent to the trainees in a scope who had not completed: the
+    record of who was reminded, when, and by whom."""
+
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    scope = models.CharField(max_length=300, help_text="The dashboard's scope, in words.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    recipients = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="reminders_received", blank=True
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Reminders from {self.trainer} on {self.created_at:%d/%m/%Y}"

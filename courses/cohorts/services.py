@@ -18,8 +18,16 @@ from core.choices import Profession
 from core.emails import email_send, service_details
 from core.models import Organisation, User
 from core.organisations import organisation_find
-from courses.cohorts.models import Cohort, CohortInvitation, CohortMember, JoinLink
-from courses.learning.models import Enrolment
+from courses.cohorts.models import (
+    Cohort,
+    CohortInvitation,
+    CohortMember,
+    JoinLink,
+    ReminderBatch,
+)
+from courses.cohorts.tasks import reminder_batch_send
+from courses.learning.models import CoursePage, Enrolment
+from courses.learning.selectors import course_completers
 
 MESSAGE_LINK_GONE = "This join link has expired or been withdrawn. Ask your trainer for a new one."
 IMPORT_MAX_BYTES = 1024 * 1024
@@ -296,3 +304,42 @@ def import_apply(*, cohort: Cohort, rows: list[ImportRow]) -> ImportReport:
         else:
             report.already += 1
     return report
+
+
+# Reminders ---------------------------------------------------------------------------------
+
+REMINDER_GAP_DAYS = 7
+REMINDER_BATCHES_PER_DAY = 5
+MESSAGE_REMINDERS_LIMIT = (
+    "You have sent 5 sets of reminders in the last 24 hours. Try again tomorrow."
+)
+MESSAGE_NOBODY_TO_REMIND = (
+    "Nobody to remind: everyone in this scope has completed, or was reminded in the last 7 days."
+)
+
+
+@transaction.atomic
+def reminders_send(*, trainer: User, trainees, course, scope: str) -> ReminderBatch:
+    """Remind the trainees who have not completed the course, except anyone reminded in the
+    last week; at most five sets a day per trainer. The e-mails go through the task queue."""
+    now = timezone.now()
+    User.objects.select_for_update().filter(pk=trainer.pk).first()  # one batch at a time
+    recent = ReminderBatch.objects.filter(
+        trainer=trainer, created_at__gte=now - datetime.timedelta(days=1)
+    ).count()
+    if recent >= REMINDER_BATCHES_PER_DAY:
+        raise ValidationError(MESSAGE_REMINDERS_LIMIT)
+    courses = [course] if course is not None else list(CoursePage.objects.live())
+    finished = course_completers(courses=courses, user_ids=trainees.values("pk"))
+    reminded = ReminderBatch.recipients.through.objects.filter(
+        reminderbatch__created_at__gte=now - datetime.timedelta(days=REMINDER_GAP_DAYS)
+    ).values("user_id")
+    recipients = list(
+        trainees.exclude(pk__in=finished).exclude(pk__in=reminded).values_list("pk", flat=True)
+    )
+    if not recipients:
+        raise ValidationError(MESSAGE_NOBODY_TO_REMIND)
+    batch = ReminderBatch.objects.create(trainer=trainer, course=course, scope=scope[:300])
+    batch.recipients.add(*recipients)
+    transaction.on_commit(lambda: reminder_batch_send.enqueue(batch.pk))
+    return batch

@@ -8,6 +8,7 @@ urlpatterns = [
     path("trainer/", dashboard_views.trainer_home, name="trainer_home"),
     path("trainer/marking/", marking_views.marking_list, name="marking_list"),
     path("trainer/marking/<dbid:pk>/", marking_views.marking_detail, name="marking_detail"),
+    path("trainer/reminders/", dashboard_views.reminders, name="trainer_reminders"),
     path("trainer/trainees/", dashboard_views.trainee_list, name="trainee_list"),
     path("trainer/trainees/<dbid:pk>/", dashboard_views.trainee_detail, name="trainee_detail"),
     path(

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from core.choices import Profession, Role
 from courses.certification.models import Certificate
 from courses.cohorts.dashboard import Filters, funnel, scoped_trainees, summary
-from courses.cohorts.models import CohortMember
+from courses.cohorts.models import CohortMember, ReminderBatch
 from courses.cohorts.services import cohort_create
 from courses.learning.models import LessonPage, ModulePage
 from courses.quiz.choices import QuestionType
@@ -249,3 +249,29 @@ def test_marking_is_kept_to_the_scope_and_the_trainee_is_told_by_e_mail(
     (message,) = [m for m in mail.outbox if ben.email in m.to]
     assert "your answer has been marked" in message.subject
     assert reverse("courses:sitting_result", args=[sitting.pk]) in message.body
+
+
+def test_reminders_go_to_those_who_have_not_completed_once_a_week_at_most(
+    client, world, django_capture_on_commit_callbacks
+):
+    client.force_login(world["trainer"])
+    url = reverse("courses:trainer_reminders")
+    scope = {"cohort": world["cohort"].pk}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, scope, follow=True)
+    assert "Reminder sent to 2 trainees who had not completed." in response.text
+    reminded = sorted(message.to[0] for message in mail.outbox)
+    people = world["people"]
+    assert reminded == sorted([people["Asha"].email, people["Ben"].email])
+    assert "Stratified care" in mail.outbox[0].body
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, scope, follow=True)
+    assert "Nobody to remind" in response.text and not mail.outbox
+
+    for _ in range(4):
+        ReminderBatch.objects.create(trainer=world["trainer"], scope="earlier")
+    response = client.post(url, {}, follow=True)
+    assert "5 sets of reminders in the last 24 hours" in response.text
+    assert ReminderBatch.objects.count() == 5
