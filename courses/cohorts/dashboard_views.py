@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -31,11 +31,12 @@ from courses.cohorts.dashboard import (
 )
 from courses.cohorts.forms import DashboardFilterForm
 from courses.cohorts.models import CohortMember
+from courses.cohorts.quiz_stats import question_stats, quizzes_summary
 from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404
 from courses.cohorts.services import reminders_send
 from courses.learning.selectors import enrolments_progress
 from courses.quiz.choices import SittingStatus
-from courses.quiz.models import Sitting
+from courses.quiz.models import Quiz, Sitting
 from courses.quiz.selectors import sittings_awaiting_marking_count
 from scoring_practice.feedback import ALL_MISTAKES
 from scoring_practice.models import Attempt
@@ -221,4 +222,34 @@ def reminders(request):
     query = request.POST.get("query", "")
     return redirect(
         f"{reverse('courses:trainer_home')}?{query}" if query else "courses:trainer_home"
+    )
+
+
+@trainer_required
+@require_GET
+def quiz_list(request):
+    form, filters = _filters(request)
+    trainees = scoped_trainees(request.user, filters)
+    return render(
+        request,
+        "courses/cohorts/quiz_list.html",
+        {"form": form, "quizzes": quizzes_summary(trainees), "query": request.GET.urlencode()},
+    )
+
+
+@trainer_required
+@require_GET
+def quiz_statistics(request, pk: int):
+    quiz = get_object_or_404(Quiz, pk=pk)
+    form, filters = _filters(request)
+    trainees = scoped_trainees(request.user, filters)
+    return render(
+        request,
+        "courses/cohorts/quiz_statistics.html",
+        {
+            "form": form,
+            "quiz": quiz,
+            "questions": question_stats(quiz=quiz, trainees=trainees),
+            "query": request.GET.urlencode(),
+        },
     )

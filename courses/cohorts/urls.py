@@ -9,6 +9,12 @@ urlpatterns = [
     path("trainer/marking/", marking_views.marking_list, name="marking_list"),
     path("trainer/marking/<dbid:pk>/", marking_views.marking_detail, name="marking_detail"),
     path("trainer/reminders/", dashboard_views.reminders, name="trainer_reminders"),
+    path("trainer/quizzes/", dashboard_views.quiz_list, name="trainer_quizzes"),
+    path(
+        "trainer/quizzes/<dbid:pk>/",
+        dashboard_views.quiz_statistics,
+        name="trainer_quiz_statistics",
+    ),
     path("trainer/trainees/", dashboard_views.trainee_list, name="trainee_list"),
     path("trainer/trainees/<dbid:pk>/", dashboard_views.trainee_detail, name="trainee_detail"),
     path(

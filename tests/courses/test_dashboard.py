@@ -19,12 +19,18 @@ from core.choices import Profession, Role
 from courses.certification.models import Certificate
 from courses.cohorts.dashboard import Filters, funnel, scoped_trainees, summary
 from courses.cohorts.models import CohortMember, ReminderBatch
+from courses.cohorts.quiz_stats import question_stats, quizzes_summary
 from courses.cohorts.services import cohort_create
 from courses.learning.models import LessonPage, ModulePage
 from courses.quiz.choices import QuestionType
-from courses.quiz.services import sitting_start
+from courses.quiz.services import sitting_answer, sitting_start
 from tests.courses.factories import complete, course_tree, enrol, training_index
-from tests.courses.quiz_factories import answer_all, quiz_with_questions
+from tests.courses.quiz_factories import (
+    answer_all,
+    quiz_with_questions,
+    right_option_ids,
+    wrong_option_ids,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -275,3 +281,49 @@ def test_reminders_go_to_those_who_have_not_completed_once_a_week_at_most(
     response = client.post(url, {}, follow=True)
     assert "5 sets of reminders in the last 24 hours" in response.text
     assert ReminderBatch.objects.count() == 5
+
+
+def test_facility_and_discrimination_match_a_hand_computed_table(client, world):
+    """Four attempts at two one-mark questions (1 is right, 0 wrong):
+
+    attempt  q1  q2  total      q1 against the rest: x = 1 1 0 1, y = 1 0 0 1
+    1        1   1   2          facility 3/4 = 75; r = 0.5 / sqrt(0.75 × 1) = 0.577 → 58
+    2        1   0   1          q2 against the rest: x = 1 0 0 1, y = 1 1 0 1
+    3        0   0   0          facility 2/4 = 50; r = 0.577 → 58
+    4        1   1   2
+    """
+    quiz = quiz_with_questions(2, title="Scoring check", random_order=False)
+    first_text, second_text = quiz.questions.order_by("pk").values_list("text", flat=True)
+    people = world["people"]
+    pattern = {
+        people["Asha"]: (True, True),
+        people["Ben"]: (True, False),
+        people["Cara"]: (False, False),
+        people["Dev"]: (True, True),
+    }
+    for user, rights in pattern.items():
+        sitting = sitting_start(user=user, quiz=quiz)
+        for answer, right in zip(sitting.answers.order_by("question_id"), rights, strict=True):
+            ids = right_option_ids(answer) if right else wrong_option_ids(answer)
+            sitting_answer(sitting=sitting, answer_id=answer.pk, option_ids=ids)
+    sitting = sitting_start(user=UserFactory(), quiz=quiz)  # someone else's: not counted
+    answer_all(sitting, right=False)
+
+    trainees = scoped_trainees(world["trainer"], Filters())
+    stats = question_stats(quiz=quiz, trainees=trainees)
+    assert [(s.text, s.attempts, s.facility, s.discrimination) for s in stats] == [
+        (second_text, 4, 50, 58),
+        (first_text, 4, 75, 58),
+    ]
+    right_chosen = [count for label, right, count in stats[0].options if right]
+    assert right_chosen == [2]
+    (row,) = quizzes_summary(trainees)
+    expected_passes = sum(1 for percent in (100, 50, 0, 100) if percent >= quiz.pass_mark)
+    assert (row.attempts, row.passed) == (4, expected_passes)
+    assert row.pass_rate == 100 * expected_passes // 4
+
+    client.force_login(world["trainer"])
+    page = client.get(reverse("courses:trainer_quiz_statistics", args=[quiz.pk])).text
+    assert "Facility index: <strong>50%</strong>" in page
+    assert "Discrimination index: <strong>58</strong>" in page
+    assert "Scoring check" in client.get(reverse("courses:trainer_quizzes")).text
