@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -31,6 +32,7 @@ from courses.cohorts.dashboard import (
 )
 from courses.cohorts.forms import DashboardFilterForm
 from courses.cohorts.models import CohortMember
+from courses.cohorts.practice_stats import practice_stats
 from courses.cohorts.quiz_stats import question_stats, quizzes_summary
 from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404
 from courses.cohorts.services import reminders_send
@@ -250,6 +252,42 @@ def quiz_statistics(request, pk: int):
             "form": form,
             "quiz": quiz,
             "questions": question_stats(quiz=quiz, trainees=trainees),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@dataclass
+class _Step:
+    label: str
+    count: int
+    share: int
+
+
+@trainer_required
+@require_GET
+def practice(request):
+    """How the trainees in the scope score the tool: items, risk groups, mistakes, over time."""
+    form, filters = _filters(request)
+    stats = practice_stats(scoped_trainees(request.user, filters))
+    item_chart = [
+        _Step(f"Item {row.number}", row.right, row.accuracy or 0)
+        for row in sorted(stats.items, key=lambda row: row.number)
+        if row.answered
+    ]
+    month_chart = [
+        _Step(f"{month:%b %Y}", right, 100 * right // total if total else 0)
+        for month, total, right in stats.months
+    ]
+    return render(
+        request,
+        "courses/cohorts/practice.html",
+        {
+            "form": form,
+            "stats": stats,
+            "item_chart": item_chart,
+            "month_chart": month_chart,
+            "categories": ["Low", "Medium", "High", "Refer"],
             "query": request.GET.urlencode(),
         },
     )

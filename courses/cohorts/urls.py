@@ -10,6 +10,7 @@ urlpatterns = [
     path("trainer/marking/<dbid:pk>/", marking_views.marking_detail, name="marking_detail"),
     path("trainer/reminders/", dashboard_views.reminders, name="trainer_reminders"),
     path("trainer/quizzes/", dashboard_views.quiz_list, name="trainer_quizzes"),
+    path("trainer/practice/", dashboard_views.practice, name="trainer_practice"),
     path(
         "trainer/quizzes/<dbid:pk>/",
         dashboard_views.quiz_statistics,

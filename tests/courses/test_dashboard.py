@@ -19,6 +19,7 @@ from core.choices import Profession, Role
 from courses.certification.models import Certificate
 from courses.cohorts.dashboard import Filters, funnel, scoped_trainees, summary
 from courses.cohorts.models import CohortMember, ReminderBatch
+from courses.cohorts.practice_stats import practice_stats
 from courses.cohorts.quiz_stats import question_stats, quizzes_summary
 from courses.cohorts.services import cohort_create
 from courses.learning.models import LessonPage, ModulePage
@@ -32,6 +33,7 @@ from tests.courses.quiz_factories import (
     wrong_option_ids,
 )
 from tests.factories import UserFactory
+from tests.scoring_practice.factories import AttemptFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -327,3 +329,56 @@ def test_facility_and_discrimination_match_a_hand_computed_table(client, world):
     assert "Facility index: <strong>50%</strong>" in page
     assert "Discrimination index: <strong>58</strong>" in page
     assert "Scoring check" in client.get(reverse("courses:trainer_quizzes")).text
+
+
+def test_practice_insight_matches_a_hand_built_fixture(client, world):
+    """Three consultation attempts by the trainer's trainees, one by someone else:
+
+    item 1: reference agree; answers agree, disagree, disagree  → 1 right, 2 under-scored
+    item 9: reference moderately; answers extremely, moderately, slightly
+            → extremely scores 1 where moderately scores 0: 1 over-scored; slightly scores 0
+              like moderately: counted right; so 2 right
+    risk groups (reference → trainee): medium → medium, medium → high, high → high
+    """
+    reference = {
+        "title": "Case",
+        "mode": "consultation",
+        "risk": "medium",
+        "items": {"1": "agree", "9": "moderately"},
+    }
+    given = [
+        ({"1": "agree", "9": "extremely"}, "medium", ["item9_moderately"]),
+        ({"1": "disagree", "9": "moderately"}, "high", []),
+        ({"1": "disagree", "9": "slightly"}, "high", []),
+    ]
+    people = [world["people"][name] for name in ("Asha", "Ben", "Cara")]
+    for user, (items, risk, mistakes) in zip(people, given, strict=True):
+        this_reference = dict(reference, risk="high") if user == people[2] else reference
+        AttemptFactory(
+            user=user,
+            reference=this_reference,
+            answers={"items": items, "risk": risk, "stratifiable": None},
+            mistakes=mistakes,
+            outcome_correct=risk == this_reference["risk"],
+        )
+    AttemptFactory(
+        user=UserFactory(), reference=reference, answers={"items": {"1": "disagree"}, "risk": "low"}
+    )
+
+    stats = practice_stats(scoped_trainees(world["trainer"], Filters()))
+    rows = {row.number: row for row in stats.items}
+    assert stats.attempts == 3
+    assert (rows[1].answered, rows[1].right, rows[1].over, rows[1].under) == (3, 1, 0, 2)
+    assert (rows[9].answered, rows[9].right, rows[9].over, rows[9].under) == (3, 2, 1, 0)
+    assert stats.items[0].number == 1  # the most often mis-scored first
+    table = stats.vignettes.table
+    assert table["medium"]["medium"] == 1 and table["medium"]["high"] == 1
+    assert table["high"]["high"] == 1
+    # po = 2/3; pe = (2/3 × 1/3) + (1/3 × 2/3) = 4/9; kappa = (2/3 − 4/9) / (5/9) = 0.4
+    assert round(stats.vignettes.kappa, 3) == 0.4
+    assert [(total, right) for _, total, right in stats.months] == [(3, 2)]
+
+    client.force_login(world["trainer"])
+    page = client.get(reverse("courses:trainer_practice")).text
+    assert "Cohen's kappa 0.40" in page or "Cohen&#x27;s kappa 0.40" in page
+    assert 'role="img"' in page
