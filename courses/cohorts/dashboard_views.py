@@ -34,12 +34,11 @@ from courses.cohorts.forms import DashboardFilterForm
 from courses.cohorts.models import CohortMember
 from courses.cohorts.practice_stats import practice_stats
 from courses.cohorts.quiz_stats import question_stats, quizzes_summary
-from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404
+from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404, trainees_in_scope
 from courses.cohorts.services import reminders_send
 from courses.learning.selectors import enrolments_progress
 from courses.quiz.choices import SittingStatus
 from courses.quiz.models import Quiz, Sitting
-from courses.quiz.selectors import sittings_awaiting_marking_count
 from scoring_practice.feedback import ALL_MISTAKES
 from scoring_practice.models import Attempt
 
@@ -84,7 +83,10 @@ def trainer_home(request):
             "form": form,
             "summary": totals,
             "funnel": funnel(trainees, filters),
-            "awaiting_marking": sittings_awaiting_marking_count(),
+            "awaiting_marking": Sitting.objects.filter(
+                status=SittingStatus.AWAITING_MARKING,
+                user__in=trainees_in_scope(request.user),
+            ).count(),
             "query": request.GET.urlencode(),
         },
     )

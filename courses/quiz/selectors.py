@@ -212,11 +212,6 @@ def sittings_for_marking(
     return sittings
 
 
-def sittings_awaiting_marking_count() -> int:
-    """How many finished attempts have a free-text answer still to mark."""
-    return Sitting.objects.filter(status=SittingStatus.AWAITING_MARKING).count()
-
-
 def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
 

@@ -347,7 +347,10 @@ class TestTrainerHome:
         post_answer(client, quiz, current_answer(learner, quiz))
         assert client.get("/trainer/").status_code == 403
 
-        client.force_login(trainer())
+        marker = trainer()
+        client.force_login(marker)
+        assert "nothing is waiting to be marked" in text_of(client.get("/trainer/"))
+        responsible_for(marker, learner)  # only their own trainees' attempts count
         response = client.get("/trainer/")
         text = text_of(response)
         assert "1 attempt waiting for free-text answers to be marked" in text
