@@ -1,0 +1,86 @@
+"""Benchmark of the trainer's pages at the scale of a region (run with `make bench`, best on
+PostgreSQL: DATABASE_URL=postgres://…).
+
+Seeds BENCH_TRAINEES trainees and BENCH_ATTEMPTS attempts with `seed_scale` (defaults 10,000 and
+200,000), then reports, for a trainer assigned to one cluster and for an administrator who sees
+everyone, each page's single-request time (the median of a few) and query count, and the peak
+memory (tracemalloc) of streaming the whole trainee list as CSV and as Excel.
+"""
+
+import os
+import statistics
+import time
+import tracemalloc
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from core.choices import Role
+from core.models import User
+from courses.cohorts.models import Cohort
+from courses.quiz.models import Quiz
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TRAINEES = int(os.environ.get("BENCH_TRAINEES", "10000"))
+ATTEMPTS = int(os.environ.get("BENCH_ATTEMPTS", "200000"))
+RUNS = 5
+
+
+def timed(client, path: str) -> dict:
+    assert client.get(path).status_code == 200  # warm
+    timings = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        response = client.get(path)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return {"median_ms": round(statistics.median(timings)), "queries": len(queries)}
+
+
+def export_peak(client, path: str) -> dict:
+    tracemalloc.start()
+    start = time.perf_counter()
+    response = client.get(path)
+    size = sum(len(chunk) for chunk in response.streaming_content)
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"peak_mb": round(peak / 1024 / 1024, 1), "bytes": size, "seconds": round(seconds, 1)}
+
+
+def test_bench_trainer_pages_at_scale(client, home, monkeypatch):
+    monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    start = time.perf_counter()
+    call_command("seed_scale", trainees=TRAINEES, attempts=ATTEMPTS, clusters=10, verbosity=0)
+    seconds = time.perf_counter() - start
+    print(f"\nseed_scale {TRAINEES} trainees, {ATTEMPTS} attempts: {seconds:.0f} s")
+    trainer = User.objects.get(email="scale.trainer0@example.com")
+    cohort = Cohort.objects.filter(trainers=trainer).first()
+    quiz_id = Quiz.objects.order_by("pk").values_list("pk", flat=True).first()
+    pages = {
+        "dashboard": "/trainer/",
+        "dashboard, one cohort": f"/trainer/?cohort={cohort.pk}",
+        "trainee list": "/trainer/trainees/",
+        "quizzes": "/trainer/quizzes/",
+        "quiz statistics": f"/trainer/quizzes/{quiz_id}/",
+        "practice insight": "/trainer/practice/",
+        "marking list": "/trainer/marking/",
+        "cohorts": "/trainer/cohorts/",
+    }
+    admin = UserFactory(roles=[Role.ADMINISTRATOR])
+    for who, user in (("trainer (one cluster)", trainer), ("administrator (everyone)", admin)):
+        client.force_login(user)
+        print(f"\n{who}")
+        for name, path in pages.items():
+            if who.startswith("administrator") and name == "dashboard, one cohort":
+                continue
+            print(f"  {name:<24} {timed(client, path)}")
+        for kind in ("csv", "xlsx"):
+            print(f"  export {kind:<17} {export_peak(client, f'/trainer/trainees/export.{kind}')}")
