@@ -154,13 +154,12 @@ def funnel(trainees: QuerySet[User], filters: Filters) -> list[FunnelStep]:
     course = filters.course or CoursePage.objects.live().order_by("path").first()
     if course is None:
         return []
-    enrolled_ids = set(
-        Enrolment.objects.filter(course=course, user__in=trainees).values_list("user_id", flat=True)
-    )
-    total = len(enrolled_ids)
+    # Subqueries, not lists of ids: the database joins them however many trainees there are.
+    enrolled = Enrolment.objects.filter(course=course, user__in=trainees).values("user_id")
+    total = enrolled.count()
     steps = [FunnelStep("Enrolled", total, 100 if total else 0)]
-    for module, finished in module_completers(course=course, user_ids=list(enrolled_ids)):
-        count = len(finished & enrolled_ids)
+    for module, finished in module_completers(course=course, user_ids=enrolled):
+        count = len(finished)
         steps.append(FunnelStep(module.page.title, count, 100 * count // total if total else 0))
     return steps
 

@@ -32,7 +32,7 @@ from courses.cohorts.dashboard import (
 )
 from courses.cohorts.forms import DashboardFilterForm
 from courses.cohorts.models import CohortMember
-from courses.cohorts.practice_stats import practice_stats
+from courses.cohorts.practice_stats import practice_stats_cached
 from courses.cohorts.quiz_stats import question_stats, quizzes_summary
 from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404, trainees_in_scope
 from courses.cohorts.services import reminders_send
@@ -271,7 +271,7 @@ class _Step:
 def practice(request):
     """How the trainees in the scope score the tool: items, risk groups, mistakes, over time."""
     form, filters = _filters(request)
-    stats = practice_stats(scoped_trainees(request.user, filters))
+    stats = practice_stats_cached(scoped_trainees(request.user, filters))
     item_chart = [
         _Step(f"Item {row.number}", row.right, row.accuracy or 0)
         for row in sorted(stats.items, key=lambda row: row.number)

@@ -19,7 +19,7 @@ from core.choices import Profession, Role
 from courses.certification.models import Certificate
 from courses.cohorts.dashboard import Filters, funnel, scoped_trainees, summary
 from courses.cohorts.models import CohortMember, ReminderBatch
-from courses.cohorts.practice_stats import practice_stats
+from courses.cohorts.practice_stats import practice_stats, practice_stats_cached
 from courses.cohorts.quiz_stats import question_stats, quizzes_summary
 from courses.cohorts.services import cohort_create
 from courses.learning.models import LessonPage, ModulePage
@@ -382,3 +382,14 @@ def test_practice_insight_matches_a_hand_built_fixture(client, world):
     page = client.get(reverse("courses:trainer_practice")).text
     assert "Cohen's kappa 0.40" in page or "Cohen&#x27;s kappa 0.40" in page
     assert 'role="img"' in page
+
+
+def test_the_practice_insight_is_cached_until_the_attempts_change(world, django_assert_num_queries):
+    trainees = scoped_trainees(world["trainer"], Filters())
+    AttemptFactory(user=world["people"]["Asha"])
+    first = practice_stats_cached(trainees)
+    assert first.attempts == 1
+    with django_assert_num_queries(2):  # only the two look-ups that say whether it changed
+        assert practice_stats_cached(trainees).attempts == 1
+    AttemptFactory(user=world["people"]["Ben"])
+    assert practice_stats_cached(trainees).attempts == 2
