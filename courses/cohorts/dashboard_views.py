@@ -22,6 +22,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from core.audit import Kind, audit_record
 from core.roles import trainer_required
 from courses.certification.models import Certificate
+from courses.cohorts.cache import cached_figure
 from courses.cohorts.dashboard import (
     COLUMNS,
     Filters,
@@ -32,7 +33,7 @@ from courses.cohorts.dashboard import (
 )
 from courses.cohorts.forms import DashboardFilterForm
 from courses.cohorts.models import CohortMember
-from courses.cohorts.practice_stats import practice_stats_cached
+from courses.cohorts.practice_stats import practice_stats
 from courses.cohorts.quiz_stats import question_stats, quizzes_summary
 from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404, trainees_in_scope
 from courses.cohorts.services import reminders_send
@@ -75,14 +76,15 @@ def trainer_home(request):
     """Where trainers start: the dashboard for the chosen scope, and what needs doing."""
     form, filters = _filters(request)
     trainees = scoped_trainees(request.user, filters)
-    totals = summary(trainees, filters)
+    scope = (trainees.query, filters.course.pk if filters.course else None)
+    totals = cached_figure("summary", scope, lambda: summary(trainees, filters))
     return render(
         request,
         "courses/cohorts/dashboard.html",
         {
             "form": form,
             "summary": totals,
-            "funnel": funnel(trainees, filters),
+            "funnel": cached_figure("funnel", scope, lambda: funnel(trainees, filters)),
             "awaiting_marking": Sitting.objects.filter(
                 status=SittingStatus.AWAITING_MARKING,
                 user__in=trainees_in_scope(request.user),
@@ -237,7 +239,11 @@ def quiz_list(request):
     return render(
         request,
         "courses/cohorts/quiz_list.html",
-        {"form": form, "quizzes": quizzes_summary(trainees), "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "quizzes": cached_figure("quizzes", trainees.query, lambda: quizzes_summary(trainees)),
+            "query": request.GET.urlencode(),
+        },
     )
 
 
@@ -253,7 +259,11 @@ def quiz_statistics(request, pk: int):
         {
             "form": form,
             "quiz": quiz,
-            "questions": question_stats(quiz=quiz, trainees=trainees),
+            "questions": cached_figure(
+                f"quiz-{quiz.pk}",
+                trainees.query,
+                lambda: question_stats(quiz=quiz, trainees=trainees),
+            ),
             "query": request.GET.urlencode(),
         },
     )
@@ -271,7 +281,8 @@ class _Step:
 def practice(request):
     """How the trainees in the scope score the tool: items, risk groups, mistakes, over time."""
     form, filters = _filters(request)
-    stats = practice_stats_cached(scoped_trainees(request.user, filters))
+    trainees = scoped_trainees(request.user, filters)
+    stats = cached_figure("practice", trainees.query, lambda: practice_stats(trainees))
     item_chart = [
         _Step(f"Item {row.number}", row.right, row.accuracy or 0)
         for row in sorted(stats.items, key=lambda row: row.number)

@@ -4,12 +4,10 @@ reference (with Cohen's kappa), the named mistakes by frequency, and accuracy mo
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from core.models import User
@@ -19,7 +17,6 @@ from scoring_practice.feedback import ALL_MISTAKES
 from scoring_practice.models import Attempt, DrillAnswer
 
 RISKS = ("low", "medium", "high")
-CACHE_SECONDS = 6 * 60 * 60
 
 
 @dataclass
@@ -61,21 +58,6 @@ SCORING = {item.number: _scores(item.number) for item in startback.ITEMS}
 def _category(data: dict, *, referred: bool) -> str:
     risk = data.get("risk") or ""
     return "refer" if referred or risk not in RISKS else risk
-
-
-def practice_stats_cached(trainees: QuerySet[User]) -> PracticeStats:
-    """`practice_stats`, kept in the cache until the scope's attempts change: the key holds the
-    scope's query and how many attempts and drill answers it has, and the newest of each."""
-    marker = (
-        Attempt.objects.filter(user__in=trainees).aggregate(n=Count("pk"), last=Max("pk")),
-        DrillAnswer.objects.filter(user__in=trainees).aggregate(n=Count("pk"), last=Max("pk")),
-    )
-    key = "practice-stats:" + hashlib.sha256(f"{trainees.query}|{marker}".encode()).hexdigest()
-    stats = cache.get(key)
-    if stats is None:
-        stats = practice_stats(trainees)
-        cache.set(key, stats, CACHE_SECONDS)
-    return stats
 
 
 def practice_stats(trainees: QuerySet[User]) -> PracticeStats:

@@ -27,6 +27,7 @@ from core.models import Cluster, Organisation, OrganisationKind, Region, User
 from core.services import user_assign_role
 from courses.certification.models import Certificate
 from courses.certification.services import add_months
+from courses.cohorts.cache import data_changed
 from courses.cohorts.models import Cohort, CohortMember, TrainerAssignment
 from courses.learning.models import CoursePage, Enrolment, LessonCompletion
 from courses.learning.selectors import course_modules_live
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             self._cohorts(course, trainers, users, rng)
             self._learning(course, users, rng)
             self._attempts(attempts, users, vignettes, course, rng)
+        data_changed()  # bulk inserts send no signals: the trainer's cached figures are stale
         self.stdout.write(
             f"Seeded {len(users)} trainees over {clusters} clusters, {attempts} attempts."
         )
