@@ -38,7 +38,8 @@ def data_changed(*args, **kwargs) -> None:
 
 
 def cached_figure(name: str, scope: object, compute: Callable[[], T]) -> T:
-    """`compute()`, kept until the data changes; `scope` is what the figure is of (a query)."""
+    """`compute()`, kept until the data changes; `scope` is what the figure is of: a query, or
+    a string made from one (its text, never its repr, which changes from request to request)."""
     digest = hashlib.sha256(str(scope).encode()).hexdigest()
     # The day is in the key too: what is "expiring" or "expired" changes at midnight.
     key = f"trainer-figure:{name}:{_version()}:{timezone.localdate()}:{digest}"

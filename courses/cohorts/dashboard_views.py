@@ -76,7 +76,7 @@ def trainer_home(request):
     """Where trainers start: the dashboard for the chosen scope, and what needs doing."""
     form, filters = _filters(request)
     trainees = scoped_trainees(request.user, filters)
-    scope = (trainees.query, filters.course.pk if filters.course else None)
+    scope = f"{trainees.query}|course {filters.course.pk if filters.course else 'all'}"
     totals = cached_figure("summary", scope, lambda: summary(trainees, filters))
     return render(
         request,

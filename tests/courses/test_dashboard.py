@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from core.choices import Profession, Role
 from courses.certification.models import Certificate
+from courses.cohorts.cache import data_changed
 from courses.cohorts.dashboard import Filters, funnel, scoped_trainees, summary
 from courses.cohorts.models import CohortMember, ReminderBatch
 from courses.cohorts.practice_stats import practice_stats
@@ -398,3 +399,15 @@ def test_the_figures_are_cached_until_the_data_behind_them_changes(
     assert '<span class="app-stats__number">2</span> certified' in client.get(dashboard).text
     certify(world["people"]["Ben"], world["course"], expires_in=300)
     assert '<span class="app-stats__number">3</span> certified' in client.get(dashboard).text
+
+
+def test_the_dashboard_reads_its_figures_from_the_cache_on_a_second_visit(client, world):
+    client.force_login(world["trainer"])
+    url = reverse("courses:trainer_home")
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    data_changed()
+    with CaptureQueriesContext(connection) as recomputed:
+        client.get(url)
+    assert len(first) < len(recomputed)
