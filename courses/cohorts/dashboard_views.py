@@ -46,6 +46,7 @@ from scoring_practice.models import Attempt
 MESSAGE_REMINDED = "Reminder sent to {count} trainee{s} who had not completed."
 MESSAGE_SCOPE_INVALID = "Choose the trainees again: the scope was not valid."
 TRAINEES_PER_PAGE = 50
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ATTEMPTS_SHOWN = 30
 # Cells a spreadsheet would read as a formula are written with a leading apostrophe.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -133,13 +134,13 @@ def _csv_lines(rows) -> Iterator[str]:
         yield writer.writerow([_safe(cell) for cell in row.cells()])
 
 
-def _xlsx(rows) -> Iterator[bytes]:
+def _xlsx(header, rows) -> Iterator[bytes]:
     """A workbook written row by row (openpyxl's write-only mode), then sent in pieces."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Trainees")
-    sheet.append(list(COLUMNS))
-    for row in rows:
-        sheet.append([_safe(cell) for cell in row.cells()])
+    sheet = book.create_sheet("Export")
+    sheet.append(list(header))
+    for cells in rows:
+        sheet.append([_safe(cell) for cell in cells])
     # Saved to a temporary file rather than memory, so a large workbook does not sit in RAM.
     with tempfile.TemporaryFile() as workbook:
         book.save(workbook)
@@ -160,8 +161,7 @@ def trainee_export(request, kind: str):
     audit_record(Kind.TRAINEES_EXPORTED, subject=request.user, format=kind)
     if kind == "xlsx":
         response = StreamingHttpResponse(
-            _xlsx(rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            _xlsx(COLUMNS, (row.cells() for row in rows)), content_type=XLSX_TYPE
         )
     else:
         response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
@@ -304,3 +304,74 @@ def practice(request):
             "query": request.GET.urlencode(),
         },
     )
+
+
+def _table(name: str, trainees, filters) -> tuple[list[str], list[list[str]]] | None:
+    """A dashboard table as a header and rows, for its export."""
+    if name == "progress":
+        totals = summary(trainees, filters)
+        rows = [
+            [label, str(getattr(totals, field)), str(totals.share(getattr(totals, field)))]
+            for label, field in (
+                ("Trainees", "trainees"),
+                ("Enrolled", "enrolled"),
+                ("In progress", "in_progress"),
+                ("Completed", "completed"),
+                ("Certified", "certified"),
+                ("Expiring within 60 days", "expiring"),
+                ("Expired", "expired"),
+            )
+        ]
+        return ["Measure", "Trainees", "Share of trainees (%)"], rows
+    if name == "modules":
+        steps = funnel(trainees, filters)
+        return ["Step", "Trainees", "Share of enrolled (%)"], [
+            [step.label, str(step.count), str(step.share)] for step in steps
+        ]
+    if name == "quizzes":
+        return ["Quiz", "Finished attempts", "Passed", "Pass rate (%)"], [
+            [row.quiz.title, str(row.attempts), str(row.passed), str(row.pass_rate)]
+            for row in quizzes_summary(trainees)
+        ]
+    if name == "items":
+        stats = practice_stats(trainees)
+        return ["Item", "Answers", "Right", "Over-scored", "Under-scored"], [
+            [
+                f"{row.number}. {row.text}",
+                str(row.answered),
+                str(row.right),
+                str(row.over),
+                str(row.under),
+            ]
+            for row in stats.items
+        ]
+    return None
+
+
+@trainer_required
+@require_GET
+def table_export(request, name: str, kind: str):
+    """One of the dashboard's tables, for the same scope, as a CSV or Excel file."""
+    if kind not in ("csv", "xlsx"):
+        raise Http404("No such export")
+    form, filters = _filters(request)
+    table = _table(name, scoped_trainees(request.user, filters), filters)
+    if table is None:
+        raise Http404("No such table")
+    header, rows = table
+    if kind == "xlsx":
+        response = StreamingHttpResponse(_xlsx(header, rows), content_type=XLSX_TYPE)
+    else:
+
+        def lines():
+            writer = csv.writer(_Echo())
+            yield "\ufeff" + writer.writerow(header)
+            for row in rows:
+                yield writer.writerow([_safe(cell) for cell in row])
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{kind}"'
+    response["Cache-Control"] = "private, no-store"
+    audit_record(Kind.TRAINEES_EXPORTED, subject=request.user, format=f"{name} table ({kind})")
+    return response

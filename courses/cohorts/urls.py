@@ -9,6 +9,11 @@ urlpatterns = [
     path("trainer/marking/", marking_views.marking_list, name="marking_list"),
     path("trainer/marking/<dbid:pk>/", marking_views.marking_detail, name="marking_detail"),
     path("trainer/reminders/", dashboard_views.reminders, name="trainer_reminders"),
+    path(
+        "trainer/tables/<slug:name>.<str:kind>",
+        dashboard_views.table_export,
+        name="trainer_table_export",
+    ),
     path("trainer/quizzes/", dashboard_views.quiz_list, name="trainer_quizzes"),
     path("trainer/practice/", dashboard_views.practice, name="trainer_practice"),
     path(

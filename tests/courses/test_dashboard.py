@@ -411,3 +411,34 @@ def test_the_dashboard_reads_its_figures_from_the_cache_on_a_second_visit(client
     with CaptureQueriesContext(connection) as recomputed:
         client.get(url)
     assert len(first) < len(recomputed)
+
+
+def test_each_dashboard_table_exports_for_the_same_scope(client, world):
+    client.force_login(world["trainer"])
+    scope = {"cohort": world["cohort"].pk}
+
+    def rows(name, kind="csv"):
+        response = client.get(reverse("courses:trainer_table_export", args=[name, kind]), scope)
+        assert isinstance(response, StreamingHttpResponse)
+        body = b"".join(response.streaming_content)
+        if kind == "xlsx":
+            return list(
+                load_workbook(io.BytesIO(body), read_only=True).active.iter_rows(values_only=True)
+            )
+        return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+
+    progress = rows("progress")
+    assert progress[0] == ["Measure", "Trainees", "Share of trainees (%)"]
+    assert ["Completed", "3", "60"] in progress and ["Certified", "2", "40"] in progress
+    modules = rows("modules", "xlsx")
+    assert modules[0] == ("Step", "Trainees", "Share of enrolled (%)")
+    assert [row[1:] for row in modules[1:]] == [("5", "100"), ("4", "80"), ("3", "60")]
+    assert rows("items")[0][0] == "Item"
+    assert (
+        client.get(reverse("courses:trainer_table_export", args=["nothing", "csv"])).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("courses:trainer_table_export", args=["progress", "pdf"])).status_code
+        == 404
+    )
