@@ -127,11 +127,12 @@ class _Echo:
         return value
 
 
-def _csv_lines(rows) -> Iterator[str]:
+def _csv(header, rows) -> Iterator[str]:
+    """A CSV file (with the byte-order mark spreadsheets look for) written row by row."""
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(COLUMNS)
-    for row in rows:
-        yield writer.writerow([_safe(cell) for cell in row.cells()])
+    yield "\ufeff" + writer.writerow(header)
+    for cells in rows:
+        yield writer.writerow([_safe(cell) for cell in cells])
 
 
 def _xlsx(header, rows) -> Iterator[bytes]:
@@ -149,6 +150,19 @@ def _xlsx(header, rows) -> Iterator[bytes]:
             yield chunk
 
 
+def _download(*, request, name: str, kind: str, header, rows, what: str) -> StreamingHttpResponse:
+    """A streamed CSV or Excel download, never cached, recorded in the audit log."""
+    if kind == "xlsx":
+        response = StreamingHttpResponse(_xlsx(header, rows), content_type=XLSX_TYPE)
+    else:
+        response = StreamingHttpResponse(_csv(header, rows), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{kind}"'
+    response["Cache-Control"] = "private, no-store"
+    audit_record(Kind.TRAINEES_EXPORTED, subject=request.user, format=what)
+    return response
+
+
 @trainer_required
 @require_GET
 def trainee_export(request, kind: str):
@@ -156,18 +170,10 @@ def trainee_export(request, kind: str):
         raise Http404("No such export")
     form, filters = _filters(request)
     trainees = scoped_trainees(request.user, filters)
-    rows = trainee_rows(trainees, filters)
-    stamp = timezone.localdate().isoformat()
-    audit_record(Kind.TRAINEES_EXPORTED, subject=request.user, format=kind)
-    if kind == "xlsx":
-        response = StreamingHttpResponse(
-            _xlsx(COLUMNS, (row.cells() for row in rows)), content_type=XLSX_TYPE
-        )
-    else:
-        response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="trainees-{stamp}.{kind}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    rows = (row.cells() for row in trainee_rows(trainees, filters))
+    return _download(
+        request=request, name="trainees", kind=kind, header=COLUMNS, rows=rows, what=kind
+    )
 
 
 @trainer_required
@@ -359,19 +365,11 @@ def table_export(request, name: str, kind: str):
     if table is None:
         raise Http404("No such table")
     header, rows = table
-    if kind == "xlsx":
-        response = StreamingHttpResponse(_xlsx(header, rows), content_type=XLSX_TYPE)
-    else:
-
-        def lines():
-            writer = csv.writer(_Echo())
-            yield "\ufeff" + writer.writerow(header)
-            for row in rows:
-                yield writer.writerow([_safe(cell) for cell in row])
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{kind}"'
-    response["Cache-Control"] = "private, no-store"
-    audit_record(Kind.TRAINEES_EXPORTED, subject=request.user, format=f"{name} table ({kind})")
-    return response
+    return _download(
+        request=request,
+        name=name,
+        kind=kind,
+        header=header,
+        rows=rows,
+        what=f"{name} table ({kind})",
+    )

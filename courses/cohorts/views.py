@@ -82,13 +82,8 @@ def _detail(request, cohort, **forms):
         "check": forms.get("check"),
         "trainers": cohort.trainers.all(),
     }
-    status = (
-        400
-        if any(
-            form is not None and form.errors for form in forms.values() if hasattr(form, "errors")
-        )
-        else 200
-    )
+    refused = any(getattr(form, "errors", None) for form in forms.values())
+    status = 400 if refused else 200
     return render(request, "courses/cohorts/cohort_detail.html", context, status=status)
 
 
