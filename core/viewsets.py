@@ -4,15 +4,56 @@ search, filters and export, for administrators and trainers. Registered by the s
 from __future__ import annotations
 
 from django import forms
+from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from core.models import Cluster, Organisation, Region
 
+MESSAGE_TAKEN = "Another change saved the same values a moment ago: check the form and try again."
 
-class RegionViewSet(SnippetViewSet):
+
+class UniqueSafeSaveMixin:
+    """Two identical saves at once: the database's unique constraint refuses the second, which
+    then gets the form back with the constraint's own message, not a server error."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)  # type: ignore[misc]
+        except IntegrityError:
+            form.full_clean()  # the unique checks now see the row the other request saved
+            if not form.errors:
+                form.add_error(None, MESSAGE_TAKEN)
+            # As Wagtail's own form_valid does when it refuses a save.
+            self.produced_error_code = "invalid"
+            self.produced_error_message = MESSAGE_TAKEN
+            return self.form_invalid(form)  # type: ignore[attr-defined]
+
+
+class UniqueSafeCreateView(UniqueSafeSaveMixin, CreateView):
+    pass
+
+
+class UniqueSafeEditView(UniqueSafeSaveMixin, EditView):
+    pass
+
+
+class UniqueSafeSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose add and edit views survive a race on a unique constraint."""
+
+    add_view_class = UniqueSafeCreateView
+    edit_view_class = UniqueSafeEditView
+
+
+class RegionViewSet(UniqueSafeSnippetViewSet):
     model = Region
     icon = "site"
     menu_label = "Regions"
@@ -23,7 +64,7 @@ class RegionViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
 
-class ClusterViewSet(SnippetViewSet):
+class ClusterViewSet(UniqueSafeSnippetViewSet):
     model = Cluster
     icon = "group"
     menu_label = "Clusters"
@@ -45,7 +86,7 @@ class ClusterViewSet(SnippetViewSet):
         )
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(UniqueSafeSnippetViewSet):
     model = Organisation
     icon = "home"
     menu_label = "Organisations"

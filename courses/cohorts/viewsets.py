@@ -2,12 +2,11 @@
 
 from django.db.models import QuerySet
 
-from wagtail.snippets.views.snippets import SnippetViewSet
-
+from core.viewsets import UniqueSafeSnippetViewSet
 from courses.cohorts.models import TrainerAssignment
 
 
-class TrainerAssignmentViewSet(SnippetViewSet):
+class TrainerAssignmentViewSet(UniqueSafeSnippetViewSet):
     model = TrainerAssignment
     icon = "user"
     menu_label = "Trainer assignments"
