@@ -100,7 +100,8 @@ class Summary:
 
 
 def _count(condition: Q) -> Count:
-    return Count("pk", filter=condition, distinct=True)
+    # The scope's queries filter by subqueries and single-valued joins, so never repeat a user.
+    return Count("pk", filter=condition)
 
 
 def summary(trainees: QuerySet[User], filters: Filters) -> Summary:
@@ -123,7 +124,7 @@ def summary(trainees: QuerySet[User], filters: Filters) -> Summary:
         ),
         has_expired=Exists(standing.filter(expires_on__lte=today)),
     ).aggregate(
-        trainees=Count("pk", distinct=True),
+        trainees=Count("pk"),
         enrolled=_count(Q(is_enrolled=True)),
         started=_count(Q(is_enrolled=True) & (Q(has_lessons=True) | Q(has_sittings=True))),
         certified=_count(Q(is_current=True)),

@@ -15,6 +15,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET, require_POST
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -33,13 +34,14 @@ from courses.cohorts.dashboard import (
 )
 from courses.cohorts.forms import DashboardFilterForm
 from courses.cohorts.models import CohortMember
-from courses.cohorts.practice_stats import practice_stats
-from courses.cohorts.quiz_stats import question_stats, quizzes_summary
+from courses.cohorts.practice_stats import PracticeStats, practice_stats
+from courses.cohorts.quiz_stats import QuestionStats, question_stats, quizzes_summary
 from courses.cohorts.scope import cohorts_in_scope, trainee_in_scope_or_404, trainees_in_scope
 from courses.cohorts.services import reminders_send
 from courses.learning.selectors import enrolments_progress
 from courses.quiz.choices import SittingStatus
 from courses.quiz.models import Quiz, Sitting
+from scoring_practice.agreement import CATEGORY_LABELS
 from scoring_practice.feedback import ALL_MISTAKES
 from scoring_practice.models import Attempt
 
@@ -253,6 +255,12 @@ def quiz_list(request):
     )
 
 
+def _question_stats(quiz: Quiz, trainees) -> list[QuestionStats]:
+    return cached_figure(
+        f"quiz-{quiz.pk}", trainees.query, lambda: question_stats(quiz=quiz, trainees=trainees)
+    )
+
+
 @trainer_required
 @require_GET
 def quiz_statistics(request, pk: int):
@@ -265,13 +273,48 @@ def quiz_statistics(request, pk: int):
         {
             "form": form,
             "quiz": quiz,
-            "questions": cached_figure(
-                f"quiz-{quiz.pk}",
-                trainees.query,
-                lambda: question_stats(quiz=quiz, trainees=trainees),
-            ),
+            "questions": _question_stats(quiz, trainees),
             "query": request.GET.urlencode(),
         },
+    )
+
+
+@trainer_required
+@require_GET
+def quiz_statistics_export(request, pk: int, kind: str):
+    """The quiz's question statistics, for the same scope, as a CSV or Excel file."""
+    if kind not in ("csv", "xlsx"):
+        raise Http404("No such export")
+    quiz = get_object_or_404(Quiz, pk=pk)
+    form, filters = _filters(request)
+    questions = _question_stats(quiz, scoped_trainees(request.user, filters))
+    header = [
+        "Question",
+        "Answers",
+        "Facility index (%)",
+        "Discrimination index",
+        "Options chosen (right ones marked)",
+    ]
+    rows = (
+        [
+            strip_tags(stats.text),
+            str(stats.attempts),
+            "" if stats.facility is None else str(stats.facility),
+            "" if stats.discrimination is None else str(stats.discrimination),
+            "; ".join(
+                f"{label}{' (right)' if right else ''}: {count}"
+                for label, right, count in stats.options
+            ),
+        ]
+        for stats in questions
+    )
+    return _download(
+        request=request,
+        name=f"quiz-{quiz.pk}-questions",
+        kind=kind,
+        header=header,
+        rows=rows,
+        what=f"question statistics of quiz {quiz.pk} ({kind})",
     )
 
 
@@ -288,7 +331,7 @@ def practice(request):
     """How the trainees in the scope score the tool: items, risk groups, mistakes, over time."""
     form, filters = _filters(request)
     trainees = scoped_trainees(request.user, filters)
-    stats = cached_figure("practice", trainees.query, lambda: practice_stats(trainees))
+    stats = _practice(trainees)
     item_chart = [
         _Step(f"Item {row.number}", row.right, row.accuracy or 0)
         for row in sorted(stats.items, key=lambda row: row.number)
@@ -306,52 +349,95 @@ def practice(request):
             "stats": stats,
             "item_chart": item_chart,
             "month_chart": month_chart,
-            "categories": ["Low", "Medium", "High", "Refer"],
+            "categories": list(CATEGORY_LABELS.values()),
             "query": request.GET.urlencode(),
         },
     )
 
 
-def _table(name: str, trainees, filters) -> tuple[list[str], list[list[str]]] | None:
-    """A dashboard table as a header and rows, for its export."""
-    if name == "progress":
-        totals = summary(trainees, filters)
-        rows = [
-            [label, str(getattr(totals, field)), str(totals.share(getattr(totals, field)))]
-            for label, field in (
-                ("Trainees", "trainees"),
-                ("Enrolled", "enrolled"),
-                ("In progress", "in_progress"),
-                ("Completed", "completed"),
-                ("Certified", "certified"),
-                ("Expiring within 60 days", "expiring"),
-                ("Expired", "expired"),
-            )
+def _practice(trainees) -> PracticeStats:
+    return cached_figure("practice", trainees.query, lambda: practice_stats(trainees))
+
+
+def _progress_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
+    totals = summary(trainees, filters)
+    rows = [
+        [label, str(getattr(totals, field)), str(totals.share(getattr(totals, field)))]
+        for label, field in (
+            ("Trainees", "trainees"),
+            ("Enrolled", "enrolled"),
+            ("In progress", "in_progress"),
+            ("Completed", "completed"),
+            ("Certified", "certified"),
+            ("Expiring within 60 days", "expiring"),
+            ("Expired", "expired"),
+        )
+    ]
+    return ["Measure", "Trainees", "Share of trainees (%)"], rows
+
+
+def _modules_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
+    return ["Step", "Trainees", "Share of enrolled (%)"], [
+        [step.label, str(step.count), str(step.share)] for step in funnel(trainees, filters)
+    ]
+
+
+def _quizzes_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
+    return ["Quiz", "Finished attempts", "Passed", "Pass rate (%)"], [
+        [row.quiz.title, str(row.attempts), str(row.passed), str(row.pass_rate)]
+        for row in quizzes_summary(trainees)
+    ]
+
+
+def _items_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
+    return ["Item", "Answers", "Scored right", "Over-scored", "Under-scored"], [
+        [
+            f"{row.number}. {row.text}",
+            str(row.answered),
+            str(row.right),
+            str(row.over),
+            str(row.under),
         ]
-        return ["Measure", "Trainees", "Share of trainees (%)"], rows
-    if name == "modules":
-        steps = funnel(trainees, filters)
-        return ["Step", "Trainees", "Share of enrolled (%)"], [
-            [step.label, str(step.count), str(step.share)] for step in steps
-        ]
-    if name == "quizzes":
-        return ["Quiz", "Finished attempts", "Passed", "Pass rate (%)"], [
-            [row.quiz.title, str(row.attempts), str(row.passed), str(row.pass_rate)]
-            for row in quizzes_summary(trainees)
-        ]
-    if name == "items":
-        stats = practice_stats(trainees)
-        return ["Item", "Answers", "Right", "Over-scored", "Under-scored"], [
-            [
-                f"{row.number}. {row.text}",
-                str(row.answered),
-                str(row.right),
-                str(row.over),
-                str(row.under),
-            ]
-            for row in stats.items
-        ]
-    return None
+        for row in _practice(trainees).items
+    ]
+
+
+def _agreement_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
+    stats = _practice(trainees)
+    header = ["Practice", "Reference", *(f"Trainee: {label}" for label in CATEGORY_LABELS.values())]
+    rows = []
+    for source, agreed in (("Case vignettes", stats.vignettes), ("Scoring drill", stats.drill)):
+        if agreed is None:
+            continue
+        kappa = "" if agreed.kappa is None else f"{agreed.kappa:.2f}"
+        for label, counts, total in agreed.rows():
+            rows.append([source, label, *(str(count) for count in counts), str(total), kappa])
+    return [*header, "Total", "Cohen's kappa"], rows
+
+
+def _mistakes_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
+    return ["Mistake", "Times made"], [
+        [title, str(count)] for title, count in _practice(trainees).mistakes
+    ]
+
+
+def _months_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
+    return ["Month", "Case vignette attempts", "Right outcome", "Share right (%)"], [
+        [f"{month:%Y-%m}", str(total), str(right), str(100 * right // total if total else 0)]
+        for month, total, right in _practice(trainees).months
+    ]
+
+
+# Each table on the dashboard's pages that downloads, by the name in its address.
+TABLES = {
+    "progress": _progress_table,
+    "modules": _modules_table,
+    "quizzes": _quizzes_table,
+    "items": _items_table,
+    "agreement": _agreement_table,
+    "mistakes": _mistakes_table,
+    "months": _months_table,
+}
 
 
 @trainer_required
@@ -360,11 +446,10 @@ def table_export(request, name: str, kind: str):
     """One of the dashboard's tables, for the same scope, as a CSV or Excel file."""
     if kind not in ("csv", "xlsx"):
         raise Http404("No such export")
-    form, filters = _filters(request)
-    table = _table(name, scoped_trainees(request.user, filters), filters)
-    if table is None:
+    if name not in TABLES:
         raise Http404("No such table")
-    header, rows = table
+    form, filters = _filters(request)
+    header, rows = TABLES[name](scoped_trainees(request.user, filters), filters)
     return _download(
         request=request,
         name=name,

@@ -4,6 +4,7 @@ reference (with Cohen's kappa), the named mistakes by frequency, and accuracy mo
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -11,12 +12,10 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from core.models import User
-from scoring_practice import startback
+from scoring_practice import readings, startback
 from scoring_practice.agreement import Agreement, agreement
 from scoring_practice.feedback import ALL_MISTAKES
 from scoring_practice.models import Attempt, DrillAnswer
-
-RISKS = ("low", "medium", "high")
 
 
 @dataclass
@@ -47,76 +46,55 @@ class PracticeStats:
     months: list[tuple[object, int, int]] = field(default_factory=list)  # month, attempts, right
 
 
-def _scores(number: int) -> set[str]:
-    item = next(item for item in startback.ITEMS if item.number == number)
-    return {option.value for option in item.options if option.scores}
-
-
-SCORING = {item.number: _scores(item.number) for item in startback.ITEMS}
-
-
-def _category(data: dict, *, referred: bool) -> str:
-    risk = data.get("risk") or ""
-    return "refer" if referred or risk not in RISKS else risk
-
-
 def practice_stats(trainees: QuerySet[User]) -> PracticeStats:
-    """One pass over the trainees' vignette attempts (streamed), and two grouped queries."""
+    """Counted in the database from what each attempt stored about its reading of the tool (see
+    `scoring_practice.readings`): four grouped queries, however many attempts."""
     stats = PracticeStats(items=[ItemRow(item.number, item.text) for item in startback.ITEMS])
-    rows = {row.number: row for row in stats.items}
-    pairs: list[tuple[str, str]] = []
-    mistakes: Counter[str] = Counter()
-    attempts = Attempt.objects.filter(user__in=trainees).values_list(
-        "answers", "reference", "mistakes"
-    )
-    for answers, reference, named in attempts.iterator(chunk_size=2000):
-        stats.attempts += 1
-        mistakes.update(named or [])
-        given_items = (answers or {}).get("items") or {}
-        reference_items = (reference or {}).get("items") or {}
-        for key, given in given_items.items():
-            number = int(key)
-            expected = reference_items.get(key) or reference_items.get(number)
-            if number not in rows or expected is None:
+    attempts = Attempt.objects.filter(user__in=trainees)
+    # Attempts with the same nine marks, counted together: a few hundred rows, not thousands.
+    marked = attempts.values("item_marks").annotate(n=Count("*")).values_list("item_marks", "n")
+    for marks, count in marked.order_by():
+        for item, mark in zip(stats.items, marks, strict=False):
+            if mark == readings.NOT_READ:
                 continue
-            row = rows[number]
-            row.answered += 1
-            if given == expected:
-                row.right += 1
-            elif given in SCORING[number] and expected not in SCORING[number]:
-                row.over += 1
-            elif given not in SCORING[number] and expected in SCORING[number]:
-                row.under += 1
-            else:
-                row.right += 1  # a different answer that scores the same
-        referred_reference = bool((reference or {}).get("red_flags"))
-        referred_given = (answers or {}).get("stratifiable") is False
-        pairs.append(
-            (
-                _category(reference or {}, referred=referred_reference),
-                _category(answers or {}, referred=referred_given),
-            )
-        )
-    stats.vignettes = agreement(pairs) if pairs else None
-    drill = (
-        DrillAnswer.objects.filter(user__in=trainees)
-        .values("risk", "given_risk")
-        .annotate(n=Count("pk"))
+            item.answered += count
+            item.right += count if mark == readings.RIGHT else 0
+            item.over += count if mark == readings.OVER else 0
+            item.under += count if mark == readings.UNDER else 0
+    pairs: Counter[tuple[str, str]] = Counter()
+    months: dict[datetime.datetime, list[int]] = {}
+    grouped = (
+        attempts.annotate(month=TruncMonth("submitted_at"))
+        .values("month", "reference_group", "given_group")
+        .annotate(n=Count("*"), right=Count("outcome_correct", filter=Q(outcome_correct=True)))
+        .values_list("month", "reference_group", "given_group", "n", "right")
+        .order_by()
     )
-    drill_pairs = [(row["risk"], row["given_risk"]) for row in drill for _ in range(row["n"])]
-    stats.drill = agreement(drill_pairs) if drill_pairs else None
+    for month, reference_group, given_group, count, right in grouped:
+        pairs[(reference_group, given_group)] += count
+        tally = months.setdefault(month, [0, 0])
+        tally[0] += count
+        tally[1] += right
+    stats.attempts = sum(pairs.values())
+    stats.vignettes = agreement(pairs.elements()) if pairs else None
+    stats.months = [(month, n, right) for month, (n, right) in sorted(months.items())]
+    mistakes: Counter[str] = Counter()
+    named = attempts.values("mistakes").annotate(n=Count("*")).values_list("mistakes", "n")
+    for codes, count in named.order_by():
+        for code in codes or []:
+            mistakes[code] += count
     stats.mistakes = [
         (ALL_MISTAKES[code].title, count)
         for code, count in mistakes.most_common()
         if code in ALL_MISTAKES
     ]
-    stats.months = [
-        (row["month"], row["n"], row["right"])
-        for row in Attempt.objects.filter(user__in=trainees)
-        .annotate(month=TruncMonth("submitted_at"))
-        .values("month")
-        .annotate(n=Count("pk"), right=Count("pk", filter=Q(outcome_correct=True)))
-        .order_by("month")
-    ]
+    drill = (
+        DrillAnswer.objects.filter(user__in=trainees)
+        .values("risk", "given_risk")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    drill_pairs = [(row["risk"], row["given_risk"]) for row in drill for _ in range(row["n"])]
+    stats.drill = agreement(drill_pairs) if drill_pairs else None
     stats.items.sort(key=lambda row: (-(row.wrong), row.number))
     return stats

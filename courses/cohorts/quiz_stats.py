@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django.db.models import (
     Count,
@@ -57,6 +58,9 @@ def quizzes_summary(trainees: QuerySet[User]) -> list[QuizRow]:
     ]
 
 
+SUMS = ("n", "sx", "sy", "sxx", "syy", "sxy", "best")
+
+
 @dataclass
 class QuestionStats:
     question_id: int | None
@@ -78,7 +82,7 @@ def _correlation(n, sx, sy, sxx, syy, sxy) -> float | None:
 
 def question_stats(*, quiz: Quiz, trainees: QuerySet[User]) -> list[QuestionStats]:
     """Per question of the quiz, over the trainees' finished attempts: facility, discrimination
-    and the options chosen; the questions answered wrongly most often first."""
+    and the options chosen; the questions answered wrongly most often first. Two queries."""
     answers = SittingAnswer.objects.filter(
         sitting__quiz=quiz,
         sitting__user__in=trainees,
@@ -90,7 +94,10 @@ def question_stats(*, quiz: Quiz, trainees: QuerySet[User]) -> list[QuestionStat
         ExpressionWrapper(F("sitting__score") - F("score"), output_field=DecimalField()),
         FloatField(),
     )
-    sums = answers.values("question_id").annotate(
+    # One grouped query: answers to a question that chose the same options are summed together
+    # (a few rows a question); the sums add up per question here, and the options chosen are
+    # counted from the same rows.
+    groups = answers.values("question_id", "chosen").annotate(
         n=Count("pk"),
         text=Max("text"),
         sx=Sum(x),
@@ -98,36 +105,46 @@ def question_stats(*, quiz: Quiz, trainees: QuerySet[User]) -> list[QuestionStat
         sxx=Sum(x * x),
         syy=Sum(y * y),
         sxy=Sum(x * y),
-        score=Sum(x),
         best=Sum(Cast("max_score", FloatField())),
+        latest=Max("pk"),
     )
+    totals: dict[int | None, dict] = {}
     chosen: dict[int | None, dict[str, int]] = {}
-    labels: dict[int | None, list[tuple[str, str, bool]]] = {}
-    for question_id, options, picks in answers.values_list(
-        "question_id", "options", "chosen"
-    ).iterator():
-        if question_id not in labels:
-            labels[question_id] = [
-                (str(option.get("id")), option.get("text", ""), bool(option.get("correct")))
-                for option in options or []
-            ]
+    for row in groups.order_by():
+        group = cast(dict[str, Any], row)
+        question_id = group["question_id"]
+        total = totals.setdefault(question_id, dict.fromkeys(SUMS, 0) | {"text": "", "latest": 0})
+        for name in SUMS:
+            total[name] += group[name] or 0
+        total["text"] = max(total["text"], group["text"])
+        total["latest"] = max(total["latest"], group["latest"])
         tally = chosen.setdefault(question_id, {})
-        for pick in picks or []:
-            tally[str(pick)] = tally.get(str(pick), 0) + 1
+        for pick in group["chosen"] or []:
+            tally[str(pick)] = tally.get(str(pick), 0) + group["n"]
+    # Each question's options, as the latest answer to it showed them.
+    labels: dict[int | None, list[tuple[str, str, bool]]] = {
+        question_id: [
+            (str(option.get("id")), option.get("text", ""), bool(option.get("correct")))
+            for option in options or []
+        ]
+        for question_id, options in SittingAnswer.objects.filter(
+            pk__in=[total["latest"] for total in totals.values()]
+        ).values_list("question_id", "options")
+    }
     rows = []
-    for row in sums:
-        r = _correlation(row["n"], row["sx"], row["sy"], row["sxx"], row["syy"], row["sxy"])
-        facility = 100 * row["score"] / row["best"] if row["best"] else None
+    for question_id, total in totals.items():
+        r = _correlation(*(total[name] for name in ("n", "sx", "sy", "sxx", "syy", "sxy")))
+        facility = 100 * total["sx"] / total["best"] if total["best"] else None
         rows.append(
             QuestionStats(
-                question_id=row["question_id"],
-                text=row["text"],
-                attempts=row["n"],
+                question_id=question_id,
+                text=total["text"],
+                attempts=total["n"],
                 facility=math.floor(facility) if facility is not None else None,
                 discrimination=round(100 * r) if r is not None else None,
                 options=[
-                    (label, right, chosen.get(row["question_id"], {}).get(key, 0))
-                    for key, label, right in labels.get(row["question_id"], [])
+                    (label, right, chosen.get(question_id, {}).get(key, 0))
+                    for key, label, right in labels.get(question_id, [])
                 ],
             )
         )

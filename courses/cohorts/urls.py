@@ -21,6 +21,11 @@ urlpatterns = [
         dashboard_views.quiz_statistics,
         name="trainer_quiz_statistics",
     ),
+    path(
+        "trainer/quizzes/<dbid:pk>/questions.<str:kind>",
+        dashboard_views.quiz_statistics_export,
+        name="trainer_quiz_statistics_export",
+    ),
     path("trainer/trainees/", dashboard_views.trainee_list, name="trainee_list"),
     path("trainer/trainees/<dbid:pk>/", dashboard_views.trainee_detail, name="trainee_detail"),
     path(

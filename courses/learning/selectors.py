@@ -12,6 +12,7 @@ passed quizzes in one.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import reduce
@@ -19,7 +20,7 @@ from operator import or_
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -483,15 +484,67 @@ def course_completers(*, courses: list[CoursePage], user_ids) -> set[int]:
     return done
 
 
+def _done_masks(rows: QuerySet, counts: dict[int, tuple[Q, int]]) -> Iterator[tuple[int, int]]:
+    """Each user in `rows` with a bit mask of the modules whose `counts` they reached: bit i is
+    set when at least the required number of their rows match module i's condition. The
+    comparison is made in the database, so a user comes back as one number, not a column per
+    module."""
+    tallied = rows.values("user_id").annotate(
+        **{
+            f"module{index}": Count("user_id", filter=condition)
+            for index, (condition, _) in counts.items()
+        }
+    )
+    mask = sum(
+        (
+            Case(
+                When(**{f"module{index}__gte": required}, then=Value(1 << index)), default=Value(0)
+            )
+            for index, (_, required) in counts.items()
+        ),
+        start=Value(0),
+    )
+    return iter(tallied.annotate(mask=mask).values_list("user_id", "mask").order_by())
+
+
 def module_completers(*, course: CoursePage, user_ids) -> list[tuple[ModuleState, set[int]]]:
     """Each live module of the course, in order, with the users who have completed it (its
-    required lessons and its quiz). Two queries per module, however many users."""
-    rows = []
-    for module in _course_trees(courses=[course]).get(course.pk, []):
-        finished = _finishers(
-            lessons=[lesson.page.pk for lesson in module.required_lessons],
-            quizzes=[module.quiz_id] if module.quiz_id is not None else [],
-            user_ids=user_ids,
+    required lessons and its quiz). Two queries for the whole course, however many users: one
+    for each user's lessons done in each module, the other for their quizzes passed."""
+    modules = _course_trees(courses=[course]).get(course.pk, [])
+    lessons = {
+        index: [lesson.page.pk for lesson in module.required_lessons]
+        for index, module in enumerate(modules)
+        if module.required_lessons
+    }
+    quizzes = {
+        index: module.quiz_id for index, module in enumerate(modules) if module.quiz_id is not None
+    }
+    masks: dict[int, list[int]] = {}
+    if lessons:
+        # A lesson is completed once per user (a unique constraint), so rows count lessons.
+        completions = LessonCompletion.objects.filter(
+            user_id__in=user_ids, lesson_id__in=[pk for pks in lessons.values() for pk in pks]
         )
-        rows.append((module, finished or set()))
-    return rows
+        lesson_counts = {index: (Q(lesson_id__in=pks), len(pks)) for index, pks in lessons.items()}
+        for user_id, mask in _done_masks(completions, lesson_counts):
+            masks.setdefault(user_id, [0, 0])[0] = mask
+    if quizzes:
+        passes = Sitting.objects.filter(
+            user_id__in=user_ids, quiz_id__in=list(quizzes.values()), passed=True
+        )
+        quiz_counts = {index: (Q(quiz_id=quiz_id), 1) for index, quiz_id in quizzes.items()}
+        for user_id, mask in _done_masks(passes, quiz_counts):
+            masks.setdefault(user_id, [0, 0])[1] = mask
+    # A module with no required lessons asks only for its quiz, and the reverse; one with
+    # neither is never "completed".
+    no_lessons = sum(1 << index for index in range(len(modules)) if index not in lessons)
+    no_quiz = sum(1 << index for index in range(len(modules)) if index not in quizzes)
+    something = sum(1 << index for index in set(lessons) | set(quizzes))
+    done: list[set[int]] = [set() for _ in modules]
+    for user_id, (lesson_mask, quiz_mask) in masks.items():
+        finished = (lesson_mask | no_lessons) & (quiz_mask | no_quiz) & something
+        for index in range(len(modules)):
+            if finished >> index & 1:
+                done[index].add(user_id)
+    return list(zip(modules, done, strict=True))

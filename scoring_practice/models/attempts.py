@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from scoring_practice import readings
 from scoring_practice.choices import RiskChoice
 from scoring_practice.feedback import Feedback, Submission, attempt_feedback
 from scoring_practice.reference import Reference
@@ -57,10 +58,35 @@ class Attempt(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(default=timezone.now)
     time_taken = models.DurationField(null=True, blank=True)
+    # Worked out from the snapshot on saving (see `readings`), for the trainers' figures.
+    item_marks = models.CharField(
+        max_length=9,
+        blank=True,
+        editable=False,
+        help_text="One mark per item: r right, o over-scored, u under-scored, . not read.",
+    )
+    reference_group = models.CharField(max_length=6, blank=True, editable=False)
+    given_group = models.CharField(max_length=6, blank=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["user", "-submitted_at"], name="attempt_user_recent")]
+        indexes = [
+            models.Index(fields=["user", "-submitted_at"], name="attempt_user_recent"),
+            # On PostgreSQL the trainers' figures are read from this index alone, not the table
+            # with its large snapshots.
+            models.Index(
+                fields=["user"],
+                include=[
+                    "submitted_at",
+                    "outcome_correct",
+                    "item_marks",
+                    "reference_group",
+                    "given_group",
+                    "mistakes",
+                ],
+                name="attempt_user_readings",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["token"], name="attempt_token_unique"),
             models.CheckConstraint(
@@ -76,8 +102,19 @@ class Attempt(models.Model):
     def __str__(self) -> str:
         return f"{self.title or 'Vignette'} – {self.user} – {self.submitted_at:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs) -> None:
+        self.fill_readings()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("scoring_practice:attempt_detail", kwargs={"pk": self.pk})
+
+    def fill_readings(self) -> None:
+        """Work out the item marks and the two groups from the snapshot (bulk inserts, which
+        skip `save`, call this themselves)."""
+        self.item_marks = readings.item_marks(self.reference or {}, self.answers or {})
+        self.reference_group = readings.reference_group(self.reference or {})
+        self.given_group = readings.given_group(self.answers or {})
 
     @property
     def title(self) -> str:

@@ -12,6 +12,11 @@ from cms.demo import DEMO_ACCOUNTS
 from cms.models import ContentPage, HomePage, SiteSettings
 from core.choices import Role
 from core.models import User
+from courses.cohorts.dashboard import Filters, scoped_trainees
+from courses.cohorts.practice_stats import practice_stats
+from courses.cohorts.quiz_stats import quizzes_summary
+from courses.quiz.models import SittingAnswer
+from scoring_practice.models import Attempt, DrillAnswer
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +29,9 @@ def snapshot() -> dict:
         "groups": sorted(User.groups.through.objects.values_list("user_id", "group_id")),
         "emails": EmailAddress.objects.count(),
         "authenticators": Authenticator.objects.count(),
+        "attempts": Attempt.objects.count(),
+        "drill": DrillAnswer.objects.count(),
+        "quiz answers": SittingAnswer.objects.count(),
     }
 
 
@@ -49,6 +57,15 @@ def test_seed_demo_builds_the_site_and_accounts(client, capsys):
 
     for path in ["/", "/about/", "/accessibility/", "/privacy/"]:
         assert client.get(path).status_code == 200, path
+
+    # The demo trainer's trainees have answered quizzes, vignettes and drill cases, with slips.
+    trainees = scoped_trainees(trainer, Filters())
+    (quiz_row, *_) = quizzes_summary(trainees)
+    assert quiz_row.attempts > 10 and 0 < quiz_row.passed <= quiz_row.attempts
+    stats = practice_stats(trainees)
+    assert stats.attempts > 50 and stats.drill is not None and stats.mistakes
+    assert any(row.over for row in stats.items) and any(row.under for row in stats.items)
+    assert 0 < stats.vignettes.kappa < 1
 
 
 def test_seed_demo_twice_changes_nothing():

@@ -26,7 +26,14 @@ from courses.cohorts.services import cohort_create
 from courses.learning.models import LessonPage, ModulePage
 from courses.quiz.choices import QuestionType
 from courses.quiz.services import sitting_answer, sitting_start
-from tests.courses.factories import complete, course_tree, enrol, training_index
+from scoring_practice.feedback import ALL_MISTAKES
+from tests.courses.factories import (
+    complete,
+    course_tree,
+    enrol,
+    sitting_finished,
+    training_index,
+)
 from tests.courses.quiz_factories import (
     answer_all,
     quiz_with_questions,
@@ -114,6 +121,38 @@ def test_the_numbers_match_the_hand_built_fixture(world):
     assert summary(everyone, Filters()).trainees == 5
     gps = scoped_trainees(world["trainer"], Filters(profession=Profession.GP))
     assert summary(gps, Filters(profession=Profession.GP)).trainees == 3
+
+
+def test_the_funnel_counts_a_module_done_only_with_its_lessons_and_its_quiz_passed(home):
+    """Module 1: one lesson and a quiz; module 2: a quiz and no required lesson.
+
+    Ann: lesson done, quiz 1 failed, quiz 2 passed  → module 1 no, module 2 yes
+    Bo:  lesson done, quiz 1 passed (after a fail)  → module 1 yes, module 2 no
+    Cy:  quiz 1 passed, lesson not done             → neither
+    """
+    course = course_tree(index=training_index(home), modules=2, lessons=1, quiz=True)
+    first, second = ModulePage.objects.child_of(course).order_by("path")
+    LessonPage.objects.child_of(second).update(required=False)
+    lesson = LessonPage.objects.child_of(first).get()
+    ann, bo, cy = (UserFactory() for _ in range(3))
+    for user in (ann, bo, cy):
+        enrol(user, course)
+    for user in (ann, bo):
+        complete(user, lesson)
+    sitting_finished(user=ann, quiz=first.quiz, passed=False)
+    sitting_finished(user=ann, quiz=second.quiz, passed=True)
+    sitting_finished(user=bo, quiz=first.quiz, passed=False)
+    sitting_finished(user=bo, quiz=first.quiz, passed=True)
+    sitting_finished(user=cy, quiz=first.quiz, passed=True)
+    admin = UserFactory(roles=[Role.ADMINISTRATOR])
+
+    steps = funnel(scoped_trainees(admin, Filters()), Filters())
+
+    assert [(step.label, step.count) for step in steps] == [
+        ("Enrolled", 3),
+        (first.title, 1),
+        (second.title, 1),
+    ]
 
 
 def test_the_dashboard_page_shows_the_numbers_and_an_accessible_chart(client, world):
@@ -330,6 +369,11 @@ def test_facility_and_discrimination_match_a_hand_computed_table(client, world):
     assert "Facility index: <strong>50%</strong>" in page
     assert "Discrimination index: <strong>58</strong>" in page
     assert "Scoring check" in client.get(reverse("courses:trainer_quizzes")).text
+    exported = client.get(reverse("courses:trainer_quiz_statistics_export", args=[quiz.pk, "csv"]))
+    lines = list(csv.reader(io.StringIO(b"".join(exported.streaming_content).decode("utf-8-sig"))))
+    assert lines[0][:4] == ["Question", "Answers", "Facility index (%)", "Discrimination index"]
+    assert [line[1:4] for line in lines[1:]] == [["4", "50", "58"], ["4", "75", "58"]]
+    assert "(right): 2" in lines[1][4]
 
 
 def test_practice_insight_matches_a_hand_built_fixture(client, world):
@@ -383,6 +427,18 @@ def test_practice_insight_matches_a_hand_built_fixture(client, world):
     page = client.get(reverse("courses:trainer_practice")).text
     assert "Cohen's kappa 0.40" in page or "Cohen&#x27;s kappa 0.40" in page
     assert 'role="img"' in page
+
+    def table(name):
+        response = client.get(reverse("courses:trainer_table_export", args=[name, "csv"]))
+        return list(
+            csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+        )
+
+    agreement_rows = table("agreement")
+    assert agreement_rows[0][-2:] == ["Total", "Cohen's kappa"]
+    assert ["Case vignettes", "Medium", "0", "1", "1", "0", "2", "0.40"] in agreement_rows
+    assert table("mistakes")[1:] == [[ALL_MISTAKES["item9_moderately"].title, "1"]]
+    assert [line[1:] for line in table("months")[1:]] == [["3", "2", "66"]]
 
 
 def test_the_figures_are_cached_until_the_data_behind_them_changes(

@@ -5,9 +5,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import DEMO_ACCOUNTS, demo_accounts_ensure
+from cms.demo_activity import demo_activity_ensure
 from cms.demo_certificates import demo_certificates_ensure
 from cms.demo_champions import demo_champions_ensure
-from cms.demo_cohorts import demo_cohorts_ensure
+from cms.demo_cohorts import TRAINER_EMAIL, demo_cohorts_ensure
 from cms.demo_network import demo_network_ensure
 
 MESSAGE_NOT_ALLOWED = (
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         certificates = demo_certificates_ensure(trainee=users[0])
         network = demo_champions_ensure()
         in_scope = demo_cohorts_ensure()
+        demo_activity_ensure(TRAINER_EMAIL)
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Demo accounts:"))
         for account in DEMO_ACCOUNTS:
             line = f"  {account.role.label:<14} {account.email:<24} password: {account.password}"

@@ -39,6 +39,7 @@ from scoring_practice.models import Attempt, DrillAnswer, VignettePage
 BATCH = 5000
 PROFESSIONS = [Profession.GP] * 5 + [Profession.PHYSIOTHERAPIST] * 3 + [Profession.NURSE] * 2
 RISKS = ("low", "medium", "high")
+OPTIONS = {item.key: [option.value for option in item.options] for item in startback.ITEMS}
 
 
 class Command(BaseCommand):
@@ -201,23 +202,23 @@ class Command(BaseCommand):
             reference = rng.choice(references)
             items = reference.get("items") or {}
             given = {
-                key: (value if rng.random() < 0.85 else rng.choice(["agree", "disagree"]))
+                key: (value if rng.random() < 0.85 else rng.choice(OPTIONS[key]))
                 for key, value in items.items()
             }
             risk = reference.get("risk") if rng.random() < 0.75 else rng.choice(RISKS)
-            batch.append(
-                Attempt(
-                    user=rng.choice(users),
-                    token=uuid.UUID(int=rng.getrandbits(128)),
-                    reference=reference,
-                    answers={"items": given or None, "risk": risk, "treatment": risk},
-                    scores={},
-                    mistakes=["item9_moderately"] if rng.random() < 0.1 else [],
-                    treatment_correct=risk == reference.get("risk"),
-                    outcome_correct=risk == reference.get("risk"),
-                    submitted_at=now - datetime.timedelta(days=rng.randint(0, 540)),
-                )
+            attempt = Attempt(
+                user=rng.choice(users),
+                token=uuid.UUID(int=rng.getrandbits(128)),
+                reference=reference,
+                answers={"items": given or None, "risk": risk, "treatment": risk},
+                scores={},
+                mistakes=["item9_moderately"] if rng.random() < 0.1 else [],
+                treatment_correct=risk == reference.get("risk"),
+                outcome_correct=risk == reference.get("risk"),
+                submitted_at=now - datetime.timedelta(days=rng.randint(0, 540)),
             )
+            attempt.fill_readings()  # bulk inserts skip save()
+            batch.append(attempt)
             if len(batch) >= BATCH:
                 Attempt.objects.bulk_create(batch)
                 batch = []
