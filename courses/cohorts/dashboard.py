@@ -75,7 +75,7 @@ def scoped_trainees(user, filters: Filters) -> QuerySet[User]:
 
 
 def _courses(filters: Filters) -> list[CoursePage]:
-    return [filters.course] if filters.course else list(CoursePage.objects.live())
+    return [filters.course] if filters.course else list(CoursePage.objects.live().order_by("path"))
 
 
 def _standing_certificates(filters: Filters) -> QuerySet[Certificate]:
@@ -104,7 +104,16 @@ def _count(condition: Q) -> Count:
     return Count("pk", filter=condition)
 
 
-def summary(trainees: QuerySet[User], filters: Filters) -> Summary:
+@dataclass
+class FunnelStep:
+    label: str
+    count: int
+    share: int
+
+
+def overview(trainees: QuerySet[User], filters: Filters) -> tuple[Summary, list[FunnelStep]]:
+    """The dashboard's totals and its module-by-module funnel, which share the work of finding
+    who has completed what: two queries per course for every module of it."""
     today = timezone.localdate()
     courses = _courses(filters)
     enrolments = Enrolment.objects.filter(user=OuterRef("pk"), course__in=courses)
@@ -131,8 +140,19 @@ def summary(trainees: QuerySet[User], filters: Filters) -> Summary:
         expiring=_count(Q(is_expiring=True)),
         expired=_count(Q(has_expired=True, is_current=False)),
     )
-    completed = len(course_completers(courses=courses, user_ids=trainees.values("pk")))
-    return Summary(
+    # Each course's modules with who has completed them; a course is completed when every
+    # module with something to do in it is (the same rule as `course_completers`).
+    modules = {
+        course.pk: module_completers(course=course, user_ids=trainees.values("pk"))
+        for course in courses
+    }
+    completers: set[int] = set()
+    for rows in modules.values():
+        done = [finished for module, finished in rows if module.required_lessons or module.quiz_id]
+        if done:
+            completers |= set.intersection(*done)
+    completed = len(completers)
+    totals = Summary(
         trainees=counts["trainees"],
         enrolled=counts["enrolled"],
         in_progress=max(counts["started"] - completed, 0),
@@ -141,28 +161,27 @@ def summary(trainees: QuerySet[User], filters: Filters) -> Summary:
         expiring=counts["expiring"],
         expired=counts["expired"],
     )
+    # The funnel: those enrolled on the cohort's course (or the first course), then each module.
+    course = filters.course or (courses[0] if courses else None)
+    if course is None:
+        return totals, []
+    enrolled = set(
+        Enrolment.objects.filter(course=course, user__in=trainees).values_list("user_id", flat=True)
+    )
+    total = len(enrolled)
+    steps = [FunnelStep("Enrolled", total, 100 if total else 0)]
+    for module, finished in modules[course.pk]:
+        count = len(finished & enrolled)
+        steps.append(FunnelStep(module.page.title, count, 100 * count // total if total else 0))
+    return totals, steps
 
 
-@dataclass
-class FunnelStep:
-    label: str
-    count: int
-    share: int
+def summary(trainees: QuerySet[User], filters: Filters) -> Summary:
+    return overview(trainees, filters)[0]
 
 
 def funnel(trainees: QuerySet[User], filters: Filters) -> list[FunnelStep]:
-    """Enrolled, then each module completed, for the cohort's course (or the first course)."""
-    course = filters.course or CoursePage.objects.live().order_by("path").first()
-    if course is None:
-        return []
-    # Subqueries, not lists of ids: the database joins them however many trainees there are.
-    enrolled = Enrolment.objects.filter(course=course, user__in=trainees).values("user_id")
-    total = enrolled.count()
-    steps = [FunnelStep("Enrolled", total, 100 if total else 0)]
-    for module, finished in module_completers(course=course, user_ids=enrolled):
-        count = len(finished)
-        steps.append(FunnelStep(module.page.title, count, 100 * count // total if total else 0))
-    return steps
+    return overview(trainees, filters)[1]
 
 
 # The trainee list and its export ------------------------------------------------------------

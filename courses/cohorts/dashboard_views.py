@@ -27,9 +27,10 @@ from courses.cohorts.cache import cached_figure
 from courses.cohorts.dashboard import (
     COLUMNS,
     Filters,
-    funnel,
+    FunnelStep,
+    Summary,
+    overview,
     scoped_trainees,
-    summary,
     trainee_rows,
 )
 from courses.cohorts.forms import DashboardFilterForm
@@ -73,21 +74,25 @@ def _filters(request, data=None) -> tuple[DashboardFilterForm, Filters]:
     return form, Filters()
 
 
+def _overview(trainees, filters: Filters) -> tuple[Summary, list[FunnelStep]]:
+    scope = f"{trainees.query}|course {filters.course.pk if filters.course else 'all'}"
+    return cached_figure("overview", scope, lambda: overview(trainees, filters))
+
+
 @trainer_required
 @require_GET
 def trainer_home(request):
     """Where trainers start: the dashboard for the chosen scope, and what needs doing."""
     form, filters = _filters(request)
     trainees = scoped_trainees(request.user, filters)
-    scope = f"{trainees.query}|course {filters.course.pk if filters.course else 'all'}"
-    totals = cached_figure("summary", scope, lambda: summary(trainees, filters))
+    totals, steps = _overview(trainees, filters)
     return render(
         request,
         "courses/cohorts/dashboard.html",
         {
             "form": form,
             "summary": totals,
-            "funnel": cached_figure("funnel", scope, lambda: funnel(trainees, filters)),
+            "funnel": steps,
             "awaiting_marking": Sitting.objects.filter(
                 status=SittingStatus.AWAITING_MARKING,
                 user__in=trainees_in_scope(request.user),
@@ -360,7 +365,7 @@ def _practice(trainees) -> PracticeStats:
 
 
 def _progress_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
-    totals = summary(trainees, filters)
+    totals, _ = _overview(trainees, filters)
     rows = [
         [label, str(getattr(totals, field)), str(totals.share(getattr(totals, field)))]
         for label, field in (
@@ -378,7 +383,7 @@ def _progress_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
 
 def _modules_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
     return ["Step", "Trainees", "Share of enrolled (%)"], [
-        [step.label, str(step.count), str(step.share)] for step in funnel(trainees, filters)
+        [step.label, str(step.count), str(step.share)] for step in _overview(trainees, filters)[1]
     ]
 
 
