@@ -32,7 +32,8 @@ from scoring_practice.tickets import Ticket
 
 CASES_EACH = 4
 DRILLS_EACH = 3
-RISKS = [group.value for group in startback.RiskGroup]
+# The slip of choosing a neighbouring group: one up, or one down from high.
+NEIGHBOUR = {"low": "medium", "medium": "high", "high": "medium"}
 
 
 def _stratified(reference: Reference, items: dict[int, str], risk: str | None = None) -> Submission:
@@ -72,7 +73,7 @@ def _submission(reference: Reference, slip: int) -> Submission:
             return _stratified(reference, items)
     if slip == 4:
         own = startback.score(items).risk.value
-        return _stratified(reference, items, risk=RISKS[(RISKS.index(own) + 1) % len(RISKS)])
+        return _stratified(reference, items, risk=NEIGHBOUR[own])
     return _stratified(reference, items)
 
 
@@ -107,8 +108,8 @@ def _drills(user: User, index: int) -> None:
     for number in range(DRILLS_EACH):
         case = drill.drill_case_generate(rng)
         risk = case.score.risk.value
-        if (index + number) % 4 == 0:  # one slip in four: the next group up
-            risk = RISKS[(RISKS.index(risk) + 1) % len(RISKS)]
+        if (index + number) % 4 == 0:  # one slip in four: a neighbouring group
+            risk = NEIGHBOUR[risk]
         drill_answer_record(user=user, token=uuid.uuid4(), answers=case.answers, risk=risk)
 
 
@@ -118,8 +119,12 @@ def _quiz(user: User, index: int, quiz: Quiz) -> None:
     except ValidationError:
         return  # no attempts left
     for answer in sitting.answers.order_by("position"):
-        # Most answers right; the second question is the one people find hard.
-        right = (index + answer.position) % 4 != 0 and not (answer.position == 2 and index % 2)
+        # Stronger trainees (a higher `ability`) get the harder questions right too, with the
+        # odd slip and lucky guess, so the statistics look like a real cohort's.
+        ability, difficulty = index % 5, (answer.position * 3) % 5
+        right = ability >= difficulty
+        if (index * 7 + answer.position) % 9 == 0:
+            right = not right
         if answer.kind == QuestionType.FREE_TEXT:
             text = "Stratify with the tool and match the treatment to the group."
             sitting_answer(sitting=sitting, answer_id=answer.pk, text=text)
