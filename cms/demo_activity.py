@@ -32,25 +32,34 @@ from scoring_practice.tickets import Ticket
 
 CASES_EACH = 4
 DRILLS_EACH = 3
-# The slip of choosing a neighbouring group: one up, or one down from high.
-NEIGHBOUR = {"low": "medium", "medium": "high", "high": "medium"}
 
 
-def _stratified(reference: Reference, items: dict[int, str], risk: str | None = None) -> Submission:
-    """A trainee who scored these answers and chose a group (their own, unless `risk`)."""
+def _stratified(
+    reference: Reference,
+    items: dict[int, str],
+    *,
+    risk: str | None = None,
+    total: int | None = None,
+    psychosocial: int | None = None,
+) -> Submission:
+    """A trainee who scored these answers and chose a group: by default their sums and the
+    group that follows from them; a slip gives other sums or another group."""
     scored = startback.score(items)
-    group = risk or scored.risk.value
+    total = scored.total if total is None else total
+    psychosocial = scored.psychosocial if psychosocial is None else psychosocial
+    group = risk or startback.classify(total=total, psychosocial=psychosocial).value
     return Submission(
         stratifiable=True if reference.mode == VignetteMode.TRIAGE else None,
         items=None if reference.mode == VignetteMode.QUESTIONNAIRE else items,
-        total=scored.total,
-        psychosocial=scored.psychosocial,
+        total=total,
+        psychosocial=psychosocial,
         risk=group,
         treatment=group,
     )
 
 
 def _submission(reference: Reference, slip: int) -> Submission:
+    """The reference's answer, or one of the classic slips, by `slip` (0–4)."""
     items = dict(reference.items)
     if not reference.stratifiable:
         if slip == 4:  # missed the red flag and stratified
@@ -63,17 +72,36 @@ def _submission(reference: Reference, slip: int) -> Submission:
             treatment=REFERRAL,
         )
     consultation = reference.mode != VignetteMode.QUESTIONNAIRE
-    if slip == 2 and consultation and items.get(9) in ("slightly", "moderately"):
-        items[9] = "very_much"  # over-scores item 9
+    scored = startback.score(items)
+    moderately = items.get(9) == "moderately"
+    if slip == 2 and moderately and consultation:
+        items[9] = "very_much"  # heard "moderately" as "very much"
         return _stratified(reference, items)
+    if slip == 2 and moderately:
+        # "Moderately" ticked, and counted as a point in the total and the subscale.
+        return _stratified(
+            reference, items, total=scored.total + 1, psychosocial=scored.psychosocial + 1
+        )
     if slip == 3 and consultation:
         agreed = [number for number, value in items.items() if value == "agree"]
         if agreed:
-            items[agreed[0]] = "disagree"  # misses an item the story supports
+            items[agreed[0]] = "disagree"  # missed an item the story supports
             return _stratified(reference, items)
     if slip == 4:
-        own = startback.score(items).risk.value
-        return _stratified(reference, items, risk=NEIGHBOUR[own])
+        return _group_slip(reference, items, scored)
+    return _stratified(reference, items)
+
+
+def _group_slip(reference: Reference, items: dict[int, str], scored: startback.Score) -> Submission:
+    """The classic slips at the groups' edges: a total of 3 called medium, high called from the
+    total without the subscale, and item 9 left out of the subscale."""
+    if scored.risk == startback.RiskGroup.LOW and scored.total == 3:
+        return _stratified(reference, items, risk=startback.RiskGroup.MEDIUM.value)
+    if scored.risk == startback.RiskGroup.MEDIUM:
+        return _stratified(reference, items, risk=startback.RiskGroup.HIGH.value)
+    item9 = scored.item_scores[-1]
+    if scored.risk == startback.RiskGroup.HIGH and item9:
+        return _stratified(reference, items, psychosocial=scored.psychosocial - item9)
     return _stratified(reference, items)
 
 
@@ -107,9 +135,13 @@ def _drills(user: User, index: int) -> None:
     rng = random.Random(index)  # noqa: S311 (a repeatable demo, not a secret)
     for number in range(DRILLS_EACH):
         case = drill.drill_case_generate(rng)
-        risk = case.score.risk.value
-        if (index + number) % 4 == 0:  # one slip in four: a neighbouring group
-            risk = NEIGHBOUR[risk]
+        scored = case.score
+        risk = scored.risk.value
+        if (index + number) % 4 == 0:  # one slip in four, where the classic slips happen
+            if scored.risk == startback.RiskGroup.MEDIUM:
+                risk = startback.RiskGroup.HIGH.value  # high called from the total alone
+            elif scored.risk == startback.RiskGroup.LOW and scored.total == 3:
+                risk = startback.RiskGroup.MEDIUM.value
         drill_answer_record(user=user, token=uuid.uuid4(), answers=case.answers, risk=risk)
 
 
@@ -126,7 +158,10 @@ def _quiz(user: User, index: int, quiz: Quiz) -> None:
         if (index * 7 + answer.position) % 9 == 0:
             right = not right
         if answer.kind == QuestionType.FREE_TEXT:
-            text = "Stratify with the tool and match the treatment to the group."
+            text = (
+                "Screen for red flags first; if there are none, stratify with the tool and "
+                "match care to the group."
+            )
             sitting_answer(sitting=sitting, answer_id=answer.pk, text=text)
             continue
         options = answer.options or []

@@ -42,6 +42,7 @@ from courses.cohorts.services import reminders_send
 from courses.learning.selectors import enrolments_progress
 from courses.quiz.choices import SittingStatus
 from courses.quiz.models import Quiz, Sitting
+from scoring_practice import startback
 from scoring_practice.agreement import CATEGORY_LABELS
 from scoring_practice.feedback import ALL_MISTAKES
 from scoring_practice.models import Attempt
@@ -355,6 +356,7 @@ def practice(request):
             "item_chart": item_chart,
             "month_chart": month_chart,
             "categories": list(CATEGORY_LABELS.values()),
+            "tool_statement": startback.STATEMENT,
             "query": request.GET.urlencode(),
         },
     )
@@ -404,7 +406,7 @@ def _items_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
             str(row.under),
         ]
         for row in _practice(trainees).items
-    ]
+    ] + [[startback.STATEMENT, "", "", "", ""]]
 
 
 def _agreement_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
