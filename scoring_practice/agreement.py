@@ -23,6 +23,11 @@ class Agreement:
     observed: float | None
     expected: float | None
     kappa: float | None
+    categories: tuple[str, ...] = CATEGORIES
+
+    @property
+    def labels(self) -> list[str]:
+        return [CATEGORY_LABELS[category] for category in self.categories]
 
     @property
     def total(self) -> int:
@@ -33,31 +38,35 @@ class Agreement:
         return [
             (
                 CATEGORY_LABELS[reference],
-                [self.table[reference][given] for given in CATEGORIES],
+                [self.table[reference][given] for given in self.categories],
                 sum(self.table[reference].values()),
             )
-            for reference in CATEGORIES
+            for reference in self.categories
         ]
 
     def column_totals(self) -> list[int]:
         return [
-            sum(self.table[reference][given] for reference in CATEGORIES) for given in CATEGORIES
+            sum(self.table[reference][given] for reference in self.categories)
+            for given in self.categories
         ]
 
 
-def agreement(pairs: Iterable[tuple[str, str]]) -> Agreement:
-    """Cohen's kappa over (reference, given) category pairs: (po − pe) / (1 − pe)."""
-    table = {reference: dict.fromkeys(CATEGORIES, 0) for reference in CATEGORIES}
+def agreement(
+    pairs: Iterable[tuple[str, str]], categories: tuple[str, ...] = CATEGORIES
+) -> Agreement:
+    """Cohen's kappa over (reference, given) category pairs: (po − pe) / (1 − pe). Fewer
+    `categories` suit answers that can never be one of the others (the drill never refers)."""
+    table = {reference: dict.fromkeys(categories, 0) for reference in categories}
     for reference, given in pairs:
         table[reference][given] += 1
     total = sum(sum(row.values()) for row in table.values())
     if total == 0:
-        return Agreement(table=table, observed=None, expected=None, kappa=None)
-    observed = sum(table[category][category] for category in CATEGORIES) / total
+        return Agreement(table, observed=None, expected=None, kappa=None, categories=categories)
+    observed = sum(table[category][category] for category in categories) / total
     expected = sum(
         (sum(table[category].values()) / total)
-        * (sum(table[reference][category] for reference in CATEGORIES) / total)
-        for category in CATEGORIES
+        * (sum(table[reference][category] for reference in categories) / total)
+        for category in categories
     )
     kappa = None if expected == 1 else (observed - expected) / (1 - expected)
-    return Agreement(table=table, observed=observed, expected=expected, kappa=kappa)
+    return Agreement(table, observed, expected, kappa, categories=categories)

@@ -355,7 +355,6 @@ def practice(request):
             "stats": stats,
             "item_chart": item_chart,
             "month_chart": month_chart,
-            "categories": list(CATEGORY_LABELS.values()),
             "tool_statement": startback.STATEMENT,
             "query": request.GET.urlencode(),
         },
@@ -417,8 +416,12 @@ def _agreement_table(trainees, filters) -> tuple[list[str], list[list[str]]]:
         if agreed is None:
             continue
         kappa = "" if agreed.kappa is None else f"{agreed.kappa:.2f}"
-        for label, counts, total in agreed.rows():
-            rows.append([source, label, *(str(count) for count in counts), str(total), kappa])
+        for reference in agreed.categories:
+            counts = agreed.table[reference]
+            # The drill has no "refer" column: its cell is left empty rather than 0.
+            cells = [str(counts[given]) if given in counts else "" for given in CATEGORY_LABELS]
+            total = str(sum(counts.values()))
+            rows.append([source, CATEGORY_LABELS[reference], *cells, total, kappa])
     return [*header, "Total", "Cohen's kappa"], rows
 
 

@@ -95,6 +95,7 @@ def practice_stats(trainees: QuerySet[User]) -> PracticeStats:
         .order_by()
     )
     drill_pairs = [(row["risk"], row["given_risk"]) for row in drill for _ in range(row["n"])]
-    stats.drill = agreement(drill_pairs) if drill_pairs else None
+    # The drill has no red flags: its table is the three risk groups.
+    stats.drill = agreement(drill_pairs, readings.RISKS) if drill_pairs else None
     stats.items.sort(key=lambda row: (-(row.wrong), row.number))
     return stats

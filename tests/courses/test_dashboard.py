@@ -41,7 +41,7 @@ from tests.courses.quiz_factories import (
     wrong_option_ids,
 )
 from tests.factories import UserFactory
-from tests.scoring_practice.factories import AttemptFactory
+from tests.scoring_practice.factories import AttemptFactory, DrillAnswerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -410,6 +410,9 @@ def test_practice_insight_matches_a_hand_built_fixture(client, world):
         user=UserFactory(), reference=reference, answers={"items": {"1": "disagree"}, "risk": "low"}
     )
 
+    DrillAnswerFactory(user=people[0])
+    DrillAnswerFactory(user=people[1], given_risk="high", correct=False, streak=0)
+
     stats = practice_stats(scoped_trainees(world["trainer"], Filters()))
     rows = {row.number: row for row in stats.items}
     assert stats.attempts == 3
@@ -437,6 +440,11 @@ def test_practice_insight_matches_a_hand_built_fixture(client, world):
     agreement_rows = table("agreement")
     assert agreement_rows[0][-2:] == ["Total", "Cohen's kappa"]
     assert ["Case vignettes", "Medium", "0", "1", "1", "0", "2", "0.40"] in agreement_rows
+    # The drill never refers: no Refer row, and its Refer column is empty, not 0.
+    drill_rows = [line for line in agreement_rows if line[0] == "Scoring drill"]
+    assert [line[1] for line in drill_rows] == ["Low", "Medium", "High"]
+    assert drill_rows[1][2:7] == ["0", "1", "1", "", "2"]
+    assert stats.drill.labels == ["Low", "Medium", "High"]
     assert table("mistakes")[1:] == [[ALL_MISTAKES["item9_moderately"].title, "1"]]
     assert [line[1:] for line in table("months")[1:]] == [["3", "2", "66"]]
 
