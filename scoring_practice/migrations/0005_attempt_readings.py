@@ -5,21 +5,28 @@ from django.db import migrations, models
 from scoring_practice import readings
 
 BATCH = 2000
+PER_UPDATE = 500  # ids in one UPDATE's IN list, well inside every database's limit
 
 
 def fill_readings(apps, schema_editor):
-    """Work out the new columns for the attempts already stored."""
+    """Work out the new columns for the attempts already stored. Attempts with the same
+    readings are updated together, so a few hundred UPDATEs cover many thousands of rows."""
     Attempt = apps.get_model("scoring_practice", "Attempt")
-    batch = []
-    for attempt in Attempt.objects.only("pk", "reference", "answers").iterator(chunk_size=BATCH):
-        attempt.item_marks = readings.item_marks(attempt.reference or {}, attempt.answers or {})
-        attempt.reference_group = readings.reference_group(attempt.reference or {})
-        attempt.given_group = readings.given_group(attempt.answers or {})
-        batch.append(attempt)
-        if len(batch) >= BATCH:
-            Attempt.objects.bulk_update(batch, ["item_marks", "reference_group", "given_group"])
-            batch = []
-    Attempt.objects.bulk_update(batch, ["item_marks", "reference_group", "given_group"])
+    alike: dict[tuple[str, str, str], list[int]] = {}
+    attempts = Attempt.objects.only("pk", "reference", "answers").order_by("pk")
+    for attempt in attempts.iterator(chunk_size=BATCH):
+        reference, answers = attempt.reference or {}, attempt.answers or {}
+        key = (
+            readings.item_marks(reference, answers),
+            readings.reference_group(reference),
+            readings.given_group(answers),
+        )
+        alike.setdefault(key, []).append(attempt.pk)
+    for (marks, reference_group, given_group), pks in alike.items():
+        for start in range(0, len(pks), PER_UPDATE):
+            Attempt.objects.filter(pk__in=pks[start : start + PER_UPDATE]).update(
+                item_marks=marks, reference_group=reference_group, given_group=given_group
+            )
 
 
 class Migration(migrations.Migration):

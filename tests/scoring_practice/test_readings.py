@@ -1,8 +1,13 @@
 """What an attempt stores about its reading of the tool, for the trainers' figures."""
 
+import importlib
+
+from django.apps import apps
+
 import pytest
 
 from scoring_practice import readings
+from scoring_practice.models import Attempt
 from tests.factories import UserFactory
 from tests.scoring_practice.factories import AttemptFactory
 
@@ -48,3 +53,26 @@ def test_saving_an_attempt_stores_its_readings():
     attempt.refresh_from_db()
     assert attempt.item_marks == "ro......."
     assert (attempt.reference_group, attempt.given_group) == ("medium", "high")
+
+
+@pytest.mark.django_db
+def test_the_migration_fills_in_the_readings_of_attempts_stored_before_them():
+    fill_readings = importlib.import_module(
+        "scoring_practice.migrations.0005_attempt_readings"
+    ).fill_readings
+    user = UserFactory()
+    for risk in ("medium", "high", "high"):
+        AttemptFactory(
+            user=user,
+            reference=REFERENCE,
+            answers={"items": {"1": "agree", "2": "agree"}, "risk": risk},
+        )
+    Attempt.objects.update(item_marks="", reference_group="", given_group="")
+
+    fill_readings(apps, None)
+
+    assert sorted(Attempt.objects.values_list("item_marks", "reference_group", "given_group")) == [
+        ("ro.......", "medium", "high"),
+        ("ro.......", "medium", "high"),
+        ("ro.......", "medium", "medium"),
+    ]
