@@ -6,6 +6,7 @@ import sys
 import threading
 from pathlib import Path
 
+from django.db import connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
 import pytest
@@ -97,6 +98,16 @@ def test_database_url_selects_postgresql(monkeypatch):
     config = database_from_environment()
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "training"
+
+
+@pytest.mark.django_db
+def test_postgresql_runs_without_its_jit_compiler():
+    """The trainers' aggregate queries took longer to compile than to run."""
+    if connection.vendor != "postgresql":
+        pytest.skip("A PostgreSQL setting: run on PostgreSQL.")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 def test_default_database_is_sqlite_in_wal_mode(monkeypatch):
