@@ -41,9 +41,11 @@ def _mark(number: int, given: object, reference: object, alternative: object) ->
 
 def item_marks(reference: Mapping, answers: Mapping) -> str:
     """Nine marks, one per item: right, over-scored, under-scored or not read."""
-    given = answers.get("items") or {}
-    expected = reference.get("items") or {}
-    alternatives = reference.get("alternatives") or {}
+    # Keys are strings once stored as JSON; an attempt not yet saved may still have numbers.
+    given, expected, alternatives = (
+        {str(key): value for key, value in (source.get(name) or {}).items()}
+        for source, name in ((answers, "items"), (reference, "items"), (reference, "alternatives"))
+    )
     return "".join(
         _mark(item.number, given.get(item.key), expected.get(item.key), alternatives.get(item.key))
         for item in startback.ITEMS

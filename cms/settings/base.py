@@ -152,10 +152,6 @@ def database_from_environment() -> dict:
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config.setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
-    elif "postgresql" in config["ENGINE"]:
-        # PostgreSQL's JIT compiler spends more time compiling the trainers' aggregate queries
-        # than running them (hundreds of milliseconds for queries that take tens without it).
-        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
     return config
 
 

@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 VERSION_KEY = "trainer-figures-version"
+# Raise when what a figure means changes, so figures cached by the code before it are not shown.
+REVISION = 2
 SECONDS = 6 * 60 * 60
 T = TypeVar("T")
 
@@ -42,7 +44,7 @@ def cached_figure(name: str, scope: object, compute: Callable[[], T]) -> T:
     a string made from one (its text, never its repr, which changes from request to request)."""
     digest = hashlib.sha256(str(scope).encode()).hexdigest()
     # The day is in the key too: what is "expiring" or "expired" changes at midnight.
-    key = f"trainer-figure:{name}:{_version()}:{timezone.localdate()}:{digest}"
+    key = f"trainer-figure:{REVISION}:{name}:{_version()}:{timezone.localdate()}:{digest}"
     figure = cache.get(key)
     if figure is None:
         figure = compute()

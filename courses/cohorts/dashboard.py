@@ -113,7 +113,7 @@ class FunnelStep:
 
 def overview(trainees: QuerySet[User], filters: Filters) -> tuple[Summary, list[FunnelStep]]:
     """The dashboard's totals and its module-by-module funnel, which share the work of finding
-    who has completed what: two queries per course for every module of it."""
+    who has completed what: four queries per course, for every module of it."""
     today = timezone.localdate()
     courses = _courses(filters)
     enrolments = Enrolment.objects.filter(user=OuterRef("pk"), course__in=courses)
@@ -141,7 +141,7 @@ def overview(trainees: QuerySet[User], filters: Filters) -> tuple[Summary, list[
         expired=_count(Q(has_expired=True, is_current=False)),
     )
     # Each course's modules with who has completed them; a course is completed when every
-    # module with something to do in it is (the same rule as `course_completers`).
+    # module with something to do in it is: its required lessons done and its quiz passed.
     modules = {
         course.pk: module_completers(course=course, user_ids=trainees.values("pk"))
         for course in courses

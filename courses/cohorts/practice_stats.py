@@ -13,7 +13,7 @@ from django.db.models.functions import TruncMonth
 
 from core.models import User
 from scoring_practice import readings, startback
-from scoring_practice.agreement import Agreement, agreement
+from scoring_practice.agreement import CATEGORIES, Agreement, agreement
 from scoring_practice.feedback import ALL_MISTAKES
 from scoring_practice.models import Attempt, DrillAnswer
 
@@ -48,7 +48,8 @@ class PracticeStats:
 
 def practice_stats(trainees: QuerySet[User]) -> PracticeStats:
     """Counted in the database from what each attempt stored about its reading of the tool (see
-    `scoring_practice.readings`): four grouped queries, however many attempts."""
+    `scoring_practice.readings`): four grouped queries, however many attempts. The items
+    table counts only attempts with marks (a blank mark is "not read")."""
     stats = PracticeStats(items=[ItemRow(item.number, item.text) for item in startback.ITEMS])
     attempts = Attempt.objects.filter(user__in=trainees)
     # Attempts with the same nine marks, counted together: a few hundred rows, not thousands.
@@ -71,11 +72,14 @@ def practice_stats(trainees: QuerySet[User]) -> PracticeStats:
         .order_by()
     )
     for month, reference_group, given_group, count, right in grouped:
-        pairs[(reference_group, given_group)] += count
+        # An attempt inserted without its readings (not through `Attempt.save`) has blank
+        # groups: it counts by month, and is left out of the table of groups.
+        if reference_group in CATEGORIES and given_group in CATEGORIES:
+            pairs[(reference_group, given_group)] += count
         tally = months.setdefault(month, [0, 0])
         tally[0] += count
         tally[1] += right
-    stats.attempts = sum(pairs.values())
+    stats.attempts = sum(n for n, _ in months.values())
     stats.vignettes = agreement(pairs.elements()) if pairs else None
     stats.months = [(month, n, right) for month, (n, right) in sorted(months.items())]
     mistakes: Counter[str] = Counter()

@@ -509,8 +509,9 @@ def _done_masks(rows: QuerySet, counts: dict[int, tuple[Q, int]]) -> Iterator[tu
 
 def module_completers(*, course: CoursePage, user_ids) -> list[tuple[ModuleState, set[int]]]:
     """Each live module of the course, in order, with the users who have completed it (its
-    required lessons and its quiz). Two queries for the whole course, however many users: one
-    for each user's lessons done in each module, the other for their quizzes passed."""
+    required lessons and its quiz). Four queries for the whole course, however many users: two
+    for its tree of modules and lessons, one for each user's lessons done in each module, one for
+    their quizzes passed."""
     modules = _course_trees(courses=[course]).get(course.pk, [])
     lessons = {
         index: [lesson.page.pk for lesson in module.required_lessons]

@@ -59,14 +59,17 @@ class Attempt(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now)
     time_taken = models.DurationField(null=True, blank=True)
     # Worked out from the snapshot on saving (see `readings`), for the trainers' figures.
+    # The database's default keeps an insert that does not name them (code from before them, a
+    # raw insert) working; the figures leave blank readings out.
     item_marks = models.CharField(
         max_length=9,
         blank=True,
         editable=False,
+        db_default="",
         help_text="One mark per item: r right, o over-scored, u under-scored, . not read.",
     )
-    reference_group = models.CharField(max_length=6, blank=True, editable=False)
-    given_group = models.CharField(max_length=6, blank=True, editable=False)
+    reference_group = models.CharField(max_length=6, blank=True, editable=False, db_default="")
+    given_group = models.CharField(max_length=6, blank=True, editable=False, db_default="")
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]

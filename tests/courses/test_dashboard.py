@@ -27,6 +27,7 @@ from courses.learning.models import LessonPage, ModulePage
 from courses.quiz.choices import QuestionType
 from courses.quiz.services import sitting_answer, sitting_start
 from scoring_practice.feedback import ALL_MISTAKES
+from scoring_practice.models import Attempt
 from tests.courses.factories import (
     complete,
     course_tree,
@@ -506,3 +507,26 @@ def test_each_dashboard_table_exports_for_the_same_scope(client, world):
         client.get(reverse("courses:trainer_table_export", args=["progress", "pdf"])).status_code
         == 404
     )
+
+
+def test_an_attempt_stored_without_its_readings_is_left_out_of_the_groups(client, world):
+    """An insert that skipped `Attempt.save` (code from before the readings, a raw insert) has
+    blank readings: the page still works, and counts it by month only."""
+    people = world["people"]
+    for user in (people["Asha"], people["Ben"]):
+        AttemptFactory(
+            user=user,
+            reference={"mode": "consultation", "risk": "low", "items": {"1": "disagree"}},
+            answers={"items": {"1": "disagree"}, "risk": "low"},
+            outcome_correct=True,
+        )
+    Attempt.objects.filter(user=people["Ben"]).update(
+        item_marks="", reference_group="", given_group=""
+    )
+
+    stats = practice_stats(scoped_trainees(world["trainer"], Filters()))
+
+    assert stats.vignettes.total == 1 and stats.attempts == 2
+    assert next(row for row in stats.items if row.number == 1).answered == 1
+    client.force_login(world["trainer"])
+    assert client.get(reverse("courses:trainer_practice")).status_code == 200

@@ -58,7 +58,7 @@ def test_saving_an_attempt_stores_its_readings():
 @pytest.mark.django_db
 def test_the_migration_fills_in_the_readings_of_attempts_stored_before_them():
     fill_readings = importlib.import_module(
-        "scoring_practice.migrations.0005_attempt_readings"
+        "scoring_practice.migrations.0006_attempt_readings_fill"
     ).fill_readings
     user = UserFactory()
     for risk in ("medium", "high", "high"):
