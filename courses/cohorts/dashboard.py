@@ -17,7 +17,11 @@ from courses.certification.models import Certificate
 from courses.cohorts.models import Cohort, CohortMember
 from courses.cohorts.scope import trainees_in_scope
 from courses.learning.models import CoursePage, Enrolment, LessonCompletion
-from courses.learning.selectors import course_completers, module_completers
+from courses.learning.selectors import (
+    course_completers,
+    course_finishers,
+    module_completers_by_course,
+)
 from courses.quiz.models import Sitting
 
 EXPIRING_DAYS = 60
@@ -113,7 +117,7 @@ class FunnelStep:
 
 def overview(trainees: QuerySet[User], filters: Filters) -> tuple[Summary, list[FunnelStep]]:
     """The dashboard's totals and its module-by-module funnel, which share the work of finding
-    who has completed what: four queries per course, for every module of it."""
+    who has completed what: two queries for the courses' trees and two per course."""
     today = timezone.localdate()
     courses = _courses(filters)
     enrolments = Enrolment.objects.filter(user=OuterRef("pk"), course__in=courses)
@@ -140,17 +144,8 @@ def overview(trainees: QuerySet[User], filters: Filters) -> tuple[Summary, list[
         expiring=_count(Q(is_expiring=True)),
         expired=_count(Q(has_expired=True, is_current=False)),
     )
-    # Each course's modules with who has completed them; a course is completed when every
-    # module with something to do in it is: its required lessons done and its quiz passed.
-    modules = {
-        course.pk: module_completers(course=course, user_ids=trainees.values("pk"))
-        for course in courses
-    }
-    completers: set[int] = set()
-    for rows in modules.values():
-        done = [finished for module, finished in rows if module.required_lessons or module.quiz_id]
-        if done:
-            completers |= set.intersection(*done)
+    modules = module_completers_by_course(courses=courses, user_ids=trainees.values("pk"))
+    completers = set().union(*(course_finishers(rows) for rows in modules.values()))
     completed = len(completers)
     totals = Summary(
         trainees=counts["trainees"],

@@ -444,46 +444,6 @@ def learning_personal_data(*, user) -> dict:
     }
 
 
-def _finishers(*, lessons: list[int], quizzes: list[int], user_ids) -> set[int] | None:
-    """Users with every one of these lessons done and quizzes passed: two queries at most; None
-    when there is nothing to finish."""
-    if not lessons and not quizzes:
-        return None
-    finished: set[int] | None = None
-    if lessons:
-        finished = set(
-            LessonCompletion.objects.filter(user_id__in=user_ids, lesson_id__in=lessons)
-            .values("user_id")
-            .annotate(done=Count("lesson_id", distinct=True))
-            .filter(done=len(lessons))
-            .values_list("user_id", flat=True)
-        )
-    if quizzes:
-        passed = set(
-            Sitting.objects.filter(user_id__in=user_ids, quiz_id__in=quizzes, passed=True)
-            .values("user_id")
-            .annotate(done=Count("quiz_id", distinct=True))
-            .filter(done=len(quizzes))
-            .values_list("user_id", flat=True)
-        )
-        finished = passed if finished is None else finished & passed
-    return finished
-
-
-def course_completers(*, courses: list[CoursePage], user_ids) -> set[int]:
-    """Which of these users have completed at least one of the courses: every required lesson
-    done and every module quiz passed. Two queries per course, however many users."""
-    done: set[int] = set()
-    for modules in _course_trees(courses=courses).values():
-        finished = _finishers(
-            lessons=[lesson.page.pk for module in modules for lesson in module.required_lessons],
-            quizzes=[module.quiz_id for module in modules if module.quiz_id is not None],
-            user_ids=user_ids,
-        )
-        done |= finished or set()
-    return done
-
-
 def _done_masks(rows: QuerySet, counts: dict[int, tuple[Q, int]]) -> Iterator[tuple[int, int]]:
     """Each user in `rows` with a bit mask of the modules whose `counts` they reached: bit i is
     set when at least the required number of their rows match module i's condition. The
@@ -507,12 +467,9 @@ def _done_masks(rows: QuerySet, counts: dict[int, tuple[Q, int]]) -> Iterator[tu
     return iter(tallied.annotate(mask=mask).values_list("user_id", "mask").order_by())
 
 
-def module_completers(*, course: CoursePage, user_ids) -> list[tuple[ModuleState, set[int]]]:
-    """Each live module of the course, in order, with the users who have completed it (its
-    required lessons and its quiz). Four queries for the whole course, however many users: two
-    for its tree of modules and lessons, one for each user's lessons done in each module, one for
-    their quizzes passed."""
-    modules = _course_trees(courses=[course]).get(course.pk, [])
+def _module_finishers(modules: list[ModuleState], user_ids) -> list[tuple[ModuleState, set[int]]]:
+    """Each of these modules with the users who have completed it: two queries, one for each
+    user's lessons done in each module, one for their quizzes passed."""
     lessons = {
         index: [lesson.page.pk for lesson in module.required_lessons]
         for index, module in enumerate(modules)
@@ -549,3 +506,35 @@ def module_completers(*, course: CoursePage, user_ids) -> list[tuple[ModuleState
             if finished >> index & 1:
                 done[index].add(user_id)
     return list(zip(modules, done, strict=True))
+
+
+ModuleFinishers = list[tuple[ModuleState, set[int]]]
+
+
+def module_completers_by_course(
+    *, courses: list[CoursePage], user_ids
+) -> dict[int, ModuleFinishers]:
+    """Each course's live modules, in order, with the users who have completed each (its
+    required lessons done and its quiz passed): two queries for the courses' trees, then two per
+    course, however many users."""
+    return {
+        course_pk: _module_finishers(modules, user_ids)
+        for course_pk, modules in _course_trees(courses=courses).items()
+    }
+
+
+def module_completers(*, course: CoursePage, user_ids) -> ModuleFinishers:
+    return module_completers_by_course(courses=[course], user_ids=user_ids)[course.pk]
+
+
+def course_finishers(modules: ModuleFinishers) -> set[int]:
+    """Who has completed the course these modules make up: every module with something to do in
+    it (a module with neither required lessons nor a quiz asks nothing)."""
+    done = [finished for module, finished in modules if module.required_lessons or module.quiz_id]
+    return set.intersection(*done) if done else set()
+
+
+def course_completers(*, courses: list[CoursePage], user_ids) -> set[int]:
+    """Which of these users have completed at least one of the courses."""
+    finishers = module_completers_by_course(courses=courses, user_ids=user_ids)
+    return set().union(*(course_finishers(modules) for modules in finishers.values()))
