@@ -357,6 +357,27 @@ def probe_certificates(base_url: str, log_path: str, code: str) -> None:
     )
 
 
+def probe_staff_sign_in(base_url: str, email: str, password: str) -> None:
+    """A trainer's password alone opens nothing, at any address that takes one."""
+    for path in ("/accounts/login/", "/_util/login/", "/admin/login/"):
+        attacker = Browser(base_url)
+        _, form = attacker.get("/accounts/login/")
+        fields = {
+            "csrfmiddlewaretoken": attacker.csrf_token(form),
+            "login": email,
+            "username": email,
+            "password": password,
+        }
+        attacker.post_form(f"{path}?next=/trainer/", fields, referer=path)
+        for protected in ("/trainer/", "/admin/"):
+            response, _ = attacker.get(protected)
+            expect(
+                response.status == 302 and "/accounts/login/" in response.getheader("Location", ""),
+                f"a trainer's password alone posted to {path} does not open {protected}",
+                f"{response.status} {response.getheader('Location')}",
+            )
+
+
 def main() -> int:
     if len(sys.argv) != 3:
         print(__doc__)
@@ -366,6 +387,8 @@ def main() -> int:
         probe(sys.argv[1], sys.argv[2])
         if code := os.environ.get("PROBE_CERTIFICATE_CODE"):
             probe_certificates(sys.argv[1], sys.argv[2], code)
+        if email := os.environ.get("PROBE_STAFF_EMAIL"):
+            probe_staff_sign_in(sys.argv[1], email, os.environ["PROBE_STAFF_PASSWORD"])
     except (ProbeFailed, OSError, ValueError, KeyError) as error:
         print(f"FAILED  {error}")
         return 1

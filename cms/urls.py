@@ -9,9 +9,11 @@ from cms import champion_views, views
 from scoring_practice.api import api as startback_api
 
 urlpatterns = [
-    # Every sign-in, the admin's included, goes through the site's own sign-in page, which applies
-    # the rate limit and the second factor.
+    # Every sign-in, the admin's and Wagtail's front-end one included, goes through the site's
+    # own sign-in page, which applies the rate limit, the account lock and the second factor.
+    # tests/cms/test_sign_in_paths.py walks the URLconf for any other view that signs people in.
     path("admin/login/", views.admin_login),
+    path("_util/login/", views.frontend_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.profile, name="account_profile"),
@@ -24,6 +26,7 @@ urlpatterns = [
         views.ConfirmEmailView.as_view(),
         name="account_confirm_email",
     ),
+    path("accounts/2fa/totp/activate/", views.ActivateTOTPView.as_view()),
     path("accounts/", include("allauth.urls")),
     path("champions/", champion_views.directory, name="champions"),
     path("champions/apply/", champion_views.apply, name="champion_apply"),

@@ -13,12 +13,15 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.decorators import reauthentication_required
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
 from allauth.account.views import ConfirmEmailView as AllauthConfirmEmailView
+from allauth.mfa.totp.views import ActivateTOTPView as AllauthActivateTOTPView
 
 from cms.forms import AccountDeleteForm, ProfileForm
 from cms.models import SiteSettings
@@ -136,5 +139,31 @@ def admin_login(request):
     """
     if request.user.is_authenticated:
         return render(request, "403.html", status=403)
-    query = urlencode({"next": request.GET.get("next", reverse("wagtailadmin_home"))})
+    return _to_sign_in(request, reverse("wagtailadmin_home"))
+
+
+class ActivateTOTPView(AllauthActivateTOTPView):
+    """Setting up an authenticator: the code just entered proves it, so this session counts as
+    having used its second factor (the middleware signs out staff sessions that have not)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record_authentication(self.request, self.request.user, "mfa", type="totp")
+        return response
+
+
+def frontend_login(request):
+    """Wagtail's own front-end login address (`/_util/login/`, Django's password-only
+    LoginView), sent to the site's sign-in page instead, for a GET and a POST alike: nothing
+    here reads a password."""
+    return _to_sign_in(request, "/")
+
+
+def _to_sign_in(request, default_next: str):
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = default_next
+    query = urlencode({"next": target or default_next})
     return redirect(f"{reverse('account_login')}?{query}")

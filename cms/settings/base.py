@@ -355,6 +355,8 @@ WAGTAIL_SITE_NAME = "STarT Back training"
 # Otherwise the admin asks releases.wagtail.org for the latest version on every dashboard visit.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+# Pages restricted to signed-in people send visitors to the site's own sign-in page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Passwords and e-mail addresses are managed through the site's account pages (with verification,

@@ -23,6 +23,7 @@ pytestmark = BROWSER
 def mfa_satisfied(monkeypatch):
     # Champions and trainers use a second factor; that is tested elsewhere.
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 def test_a_champion_applies_is_approved_and_publishes_a_resource(tab, axe, live_home):

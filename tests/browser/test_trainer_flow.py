@@ -22,6 +22,7 @@ pytestmark = BROWSER
 @pytest.fixture(autouse=True)
 def mfa_satisfied(monkeypatch):
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 def test_a_trainer_creates_a_cohort_imports_a_file_and_reads_the_dashboard(

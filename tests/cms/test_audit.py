@@ -23,6 +23,7 @@ Kind = AuditEvent.Kind
 @pytest.fixture
 def mfa_satisfied(monkeypatch):
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 def events(kind) -> list[AuditEvent]:

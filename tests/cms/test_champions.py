@@ -32,6 +32,7 @@ pytestmark = pytest.mark.django_db
 def mfa_satisfied(monkeypatch):
     """Champions and trainers must use a second factor; these tests are not about that."""
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 def champion(name="Dr Amara Bello", *, organisation=None, listed=True, **fields):

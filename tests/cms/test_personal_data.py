@@ -145,6 +145,7 @@ def test_deleting_the_account_anonymises_it_and_keeps_statistics(signed_in, lear
 
 def test_the_last_administrator_cannot_delete_their_account(client, home, monkeypatch):
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
     administrator = UserFactory(roles=[Role.ADMINISTRATOR])
     client.post(
         reverse("account_login"), {"login": administrator.email, "password": DEFAULT_PASSWORD}

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def mfa_satisfied(monkeypatch):
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ def site(home, settings, tmp_path):
 def mfa_satisfied(monkeypatch):
     """These tests are about uploads, not the second factor (tested elsewhere)."""
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def mfa_satisfied(monkeypatch):
     """These tests are about admin access, not the second factor (tested elsewhere)."""
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 @pytest.mark.parametrize(

@@ -135,6 +135,7 @@ def test_listing_an_organisation_by_the_name_people_typed_moves_them_into_it():
 @pytest.fixture
 def mfa_satisfied(monkeypatch):
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 def test_a_trainer_matches_names_not_in_the_list_and_a_champion_cannot(client, home, mfa_satisfied):

@@ -17,6 +17,7 @@ pytestmark = [postgresql_only, pytest.mark.django_db(transaction=True, serialize
 @pytest.fixture(autouse=True)
 def mfa_satisfied(monkeypatch):
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 def test_an_organisation_added_twenty_times_at_once_is_added_once(home):

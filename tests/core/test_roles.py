@@ -127,6 +127,7 @@ def test_the_header_and_the_trainer_pages_agree_on_who_is_a_trainer(
 ):
     user = UserFactory(roles=roles)
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
     client.force_login(user)
 
     header = client.get("/").text

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 def mfa_satisfied(monkeypatch):
     """These tests are about page permissions, not the second factor (tested elsewhere)."""
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 def test_trainer_may_author_and_publish_in_the_training_section_only(home):

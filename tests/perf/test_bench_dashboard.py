@@ -83,6 +83,7 @@ def seed(trainees: int, attempts: int) -> None:
 
 def test_bench_trainer_pages_at_scale(client, home, monkeypatch):
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
     seed(TRAINEES, ATTEMPTS)
     trainer = User.objects.get(email="scale.trainer0@example.com")
     cohort = Cohort.objects.filter(trainers=trainer).first()
@@ -116,6 +117,7 @@ def test_bench_trainee_export_at_100000_rows(client, home, monkeypatch):
     """The whole trainee list of BENCH_EXPORT_ROWS trainees (default 100,000), as an
     administrator sees it, streamed as CSV and as Excel: peak memory and time."""
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
     seed(EXPORT_ROWS, EXPORT_ROWS // 10)
     client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
     for kind in ("csv", "xlsx"):

@@ -37,6 +37,7 @@ INCONSISTENT_MESSAGE = MESSAGE_RISK_MISMATCH.format(
 @pytest.fixture
 def mfa_satisfied(monkeypatch):
     monkeypatch.setattr("cms.middleware.mfa_enrolled", lambda user: True)
+    monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
 def inconsistent_kwargs() -> dict:
@@ -79,7 +80,7 @@ def test_red_flag_vignette_must_be_referred(practice):
     page.reference_treatment = "referral"
     with pytest.raises(ValidationError, match="how urgent, and where the patient goes"):
         page.save_revision().publish()
-    page.red_flag_urgency = "emergency"
+    page.red_flag_urgency = "immediate"
     page.red_flag_destination = "hospital"
     page.save_revision().publish()
     page.refresh_from_db()
