@@ -58,7 +58,7 @@ class CareCardBlock(nhsuk.CareCardBlock):
             "type": "immediate",
             "heading_level": 3,
             "title": "Suspected cauda equina syndrome",
-            "body": [("richtext", "<p>Arrange an emergency assessment the same day.</p>")],
+            "body": [("richtext", "<p>Send the patient now to the emergency department.</p>")],
         }
 
 

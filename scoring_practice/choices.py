@@ -71,8 +71,7 @@ BOTHERSOMENESS_CHOICES = [
 RED_FLAG_CHOICES = [(flag.key, flag.name) for flag in startback.RED_FLAGS]
 # How soon, and where, a patient who is not stratified is sent.
 REFERRAL_URGENCY_CHOICES = [
-    (urgency.value, urgency.label)
-    for urgency in (startback.Urgency.EMERGENCY, startback.Urgency.URGENT)
+    (urgency.value, urgency.label) for urgency in startback.REFERRAL_URGENCIES
 ]
 DESTINATION_CHOICES = [
     (destination.value, destination.label)

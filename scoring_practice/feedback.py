@@ -11,8 +11,9 @@ it together so that no page says two contradictory things:
   the page says both plainly ("from your answers the group would be medium; with the reference
   answers it is high because of items 5 and 8"). An item answered with an acceptable alternative
   reading counts as right, and so does the group those answers lead to.
-- A right group never carries a group mistake; a triage answer counts as right when the decision
-  and its urgency are right, and the feedback says what else was off.
+- A right group never carries a group mistake; a triage answer counts as right when the decision,
+  its urgency and its destination are right (a suspected cauda equina syndrome sent to acute
+  oncology is not right, however urgently); naming a different condition on the way is said.
 """
 
 from __future__ import annotations
@@ -273,10 +274,10 @@ def _referral_feedback(reference: Reference, submission: Submission) -> Feedback
             "Nothing in the story raises the suspicion of serious pathology. Score the tool and "
             "match the care to the risk group, with safety-netting.",
         )
-        urgency_right = False
+        action_right = False
     else:
         triage = _triage(reference, submission)
-        urgency_right = triage.urgency_correct
+        action_right = triage.urgency_correct and triage.destination_correct
         verdict = _referral_verdict(reference, triage)
     return Feedback(
         reference=reference,
@@ -291,7 +292,7 @@ def _referral_feedback(reference: Reference, submission: Submission) -> Feedback
         psychosocial_correct=None,
         risk_correct=None,
         treatment_correct=bool(triage and triage.urgency_correct and triage.destination_correct),
-        outcome_correct=not reference.stratifiable and urgency_right,
+        outcome_correct=not reference.stratifiable and action_right,
         mistakes=mistakes,
         reading="",
         verdict=verdict,
@@ -299,12 +300,19 @@ def _referral_feedback(reference: Reference, submission: Submission) -> Feedback
 
 
 URGENCY_PHRASES = {
+    startback.Urgency.IMMEDIATE: "immediately: now, not later today",
     startback.Urgency.EMERGENCY: "as an emergency, the same day",
-    startback.Urgency.URGENT: "urgently, but not as a same-day emergency",
+    startback.Urgency.URGENT: "urgently, by the condition's pathway",
 }
 URGENCY_SENTENCES = {
-    startback.Urgency.EMERGENCY: "It is an emergency: the patient is seen the same day.",
-    startback.Urgency.URGENT: "It is urgent, but not a same-day emergency.",
+    startback.Urgency.IMMEDIATE: (
+        "It is immediate: the patient goes now, by ambulance if needed, never later today or "
+        "tomorrow."
+    ),
+    startback.Urgency.EMERGENCY: "It is an emergency: the patient is assessed in hospital the "
+    "same day.",
+    startback.Urgency.URGENT: "It is urgent: within days to about 2 weeks, by the condition's "
+    "pathway.",
 }
 
 
@@ -313,16 +321,17 @@ def _referral_verdict(reference: Reference, triage: TriageFeedback) -> Verdict:
     where = startback.Destination(reference.red_flag_destination).label
     if triage.all_correct:
         return Verdict(True, f"Right: refer {how}", f"Where to: {where}.")
-    if triage.urgency_correct:
-        off = []
-        if not triage.flags_correct:
-            off.append("which condition is suspected")
-        if not triage.destination_correct:
-            off.append("where the patient goes")
+    if triage.urgency_correct and triage.destination_correct:
         return Verdict(
             True,
-            f"Right decision and urgency: refer {how}",
-            f"Read the points below on {' and '.join(off)}.",
+            f"Right urgency and destination: refer {how}",
+            f"Where to: {where}. Read the points below on which condition is suspected.",
+        )
+    if triage.urgency_correct:
+        return Verdict(
+            False,
+            "Partly right: the urgency is right, the destination is not",
+            f"{URGENCY_SENTENCES[reference.urgency]} Where to: {where}.",
         )
     return Verdict(
         False,

@@ -310,4 +310,47 @@ def vignettes_load(*, content: list[VignetteContent] | None = None) -> list[Vign
     return created
 
 
-__all__ = ["ContentError", "vignette_read", "vignettes_load", "vignettes_read"]
+# What a vignette file sets on its page (all of the page type's own fields, and its title).
+REFRESHED_FIELDS = (
+    "title",
+    *(
+        field.attname
+        for field in VignettePage._meta.local_concrete_fields
+        if not field.primary_key
+    ),
+)
+
+
+@transaction.atomic
+def vignettes_refresh(*, content: list[VignetteContent] | None = None) -> list[VignettePage]:
+    """Publish the file's version of each vignette whose file records a later clinical review
+    than the live page; returns those refreshed. A page reviewed on or after the file's date is
+    left as it is; the version it replaces stays in its revision history."""
+    content = vignettes_read() if content is None else content
+    index = practice_section_ensure()
+    if index is None:
+        return []
+    pages = {page.slug: page for page in VignettePage.objects.child_of(index)}
+    refreshed = []
+    for vignette in content:
+        page = pages.get(vignette.slug)
+        reviewed = (vignette.review or {}).get("reviewed_on")
+        if page is None or not reviewed:
+            continue
+        if page.reviewed_on is not None and page.reviewed_on >= reviewed:
+            continue
+        fresh = vignette.page()
+        for name in REFRESHED_FIELDS:
+            setattr(page, name, getattr(fresh, name))
+        page.save_revision().publish()
+        refreshed.append(page)
+    return refreshed
+
+
+__all__ = [
+    "ContentError",
+    "vignette_read",
+    "vignettes_load",
+    "vignettes_read",
+    "vignettes_refresh",
+]

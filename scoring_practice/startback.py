@@ -406,8 +406,9 @@ def matched_treatment(risk: RiskGroup | str) -> MatchedTreatment:
 
 
 class Urgency(StrEnum):
-    """How soon a patient must be seen, when the decision is not simply to stratify."""
+    """How soon a patient must be seen: four tiers, one definition each, used everywhere."""
 
+    IMMEDIATE = "immediate"
     EMERGENCY = "emergency"
     URGENT = "urgent"
     STRATIFY = "stratify"
@@ -418,15 +419,22 @@ class Urgency(StrEnum):
 
 
 URGENCY_LABELS = {
-    Urgency.EMERGENCY: "Emergency: seen the same day",
-    Urgency.URGENT: "Urgent: not the same day; within one to two weeks, by the condition's pathway",
+    Urgency.IMMEDIATE: (
+        "Immediate: sent now, by ambulance if needed, to the emergency department or the on-call "
+        "team; never later today or tomorrow"
+    ),
+    Urgency.EMERGENCY: "Emergency: assessed in hospital the same day",
+    Urgency.URGENT: "Urgent: within days to about 2 weeks, by the condition's pathway",
     Urgency.STRATIFY: "Not urgent: stratify with the tool and safety-net",
 }
+# The tiers a patient who is not stratified may be sent at, most urgent first.
+REFERRAL_URGENCIES: tuple[Urgency, ...] = (Urgency.IMMEDIATE, Urgency.EMERGENCY, Urgency.URGENT)
 
 
 class Destination(StrEnum):
     """Where a patient with suspected serious pathology is sent. Two actions with the same
-    urgency and destination are the same answer, however they are worded."""
+    urgency and destination are the same answer, however they are worded; the destination is
+    part of a right answer."""
 
     HOSPITAL = "hospital"
     ACUTE_ONCOLOGY = "acute_oncology"
@@ -441,12 +449,13 @@ class Destination(StrEnum):
 
 
 DESTINATION_LABELS = {
-    Destination.HOSPITAL: "Hospital assessment: the emergency department or the on-call spinal "
-    "team",
+    Destination.HOSPITAL: "Hospital: the emergency department or the on-call spinal team",
     Destination.ACUTE_ONCOLOGY: (
         "The acute oncology service (MSCC coordinator), for whole-spine MRI"
     ),
-    Destination.SUSPECTED_CANCER: "Investigation and referral on the suspected-cancer pathway",
+    Destination.SUSPECTED_CANCER: (
+        "Investigations and an urgent suspected cancer referral (NICE NG12)"
+    ),
     Destination.URGENT_IMAGING: "Urgent imaging, with analgesia and a bone-health assessment",
     Destination.SPINAL_SERVICE: "Urgent assessment by the spinal or MSK interface service",
     Destination.PRIMARY_CARE: "Primary care: stratify with the tool, then matched care",
@@ -487,6 +496,8 @@ class RedFlag:
         )
 
 
+# Sources: NICE NG234 and QS56 (metastatic spinal cord compression), the GIRFT national suspected
+# cauda equina syndrome pathway (2023), NICE NG12 (suspected cancer), NICE NG51 (sepsis).
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "cauda_equina",
@@ -501,17 +512,44 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         ),
         (
             Action(
-                Urgency.EMERGENCY,
+                Urgency.IMMEDIATE,
                 Destination.HOSPITAL,
-                "Always",
-                "For an MRI scan. Incomplete cauda equina syndrome (CES-I), before retention "
-                "(CES-R), is the stage to catch.",
+                "Always, at any hour, and when the symptoms are reported by telephone",
+                "Now, for emergency MRI (the national suspected CES pathway). Suspected (CES-S) "
+                "and incomplete cauda equina syndrome (CES-I), before retention (CES-R), are the "
+                "stages to catch.",
+            ),
+        ),
+    ),
+    RedFlag(
+        "cord_compression",
+        "Suspected spinal cord compression",
+        (
+            "Spinal pain with neurological symptoms or signs: limb weakness, a sensory level, "
+            "difficulty walking or a change in bladder or bowel control",
+            "In someone with known cancer, also band-like or thoracic pain",
+        ),
+        (
+            Action(
+                Urgency.IMMEDIATE,
+                Destination.HOSPITAL,
+                "Whether or not cancer is known; with no known cancer",
+                "Now, to the emergency department or the on-call spinal team: whole-spine MRI "
+                "within 24 hours (NICE NG234). Cord compression is the first sign of cancer in "
+                "about 1 in 5 patients with metastatic compression.",
+            ),
+            Action(
+                Urgency.IMMEDIATE,
+                Destination.ACUTE_ONCOLOGY,
+                "In a patient with known cancer",
+                "Contact the MSCC coordinator or acute oncology service at once: whole-spine MRI "
+                "within 24 hours (NICE NG234).",
             ),
         ),
     ),
     RedFlag(
         "spinal_metastases",
-        "Suspected spinal metastases or metastatic spinal cord compression",
+        "Suspected spinal metastases, known cancer",
         (
             "Past or current cancer with new spinal pain, especially thoracic",
             "Pain that is progressive, band-like, or worse lying down or straining",
@@ -519,19 +557,19 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         ),
         (
             Action(
-                Urgency.EMERGENCY,
+                Urgency.IMMEDIATE,
                 Destination.ACUTE_ONCOLOGY,
-                "With neurological symptoms or signs",
-                "Contact the acute oncology service or MSCC coordinator the same day; whole-spine "
-                "MRI within 24 hours.",
+                "With neurological symptoms or signs (suspected cord compression)",
+                "Contact the MSCC coordinator or acute oncology service at once: whole-spine MRI "
+                "within 24 hours (NICE NG234).",
             ),
             Action(
                 Urgency.URGENT,
                 Destination.ACUTE_ONCOLOGY,
-                "Pain only, in a patient with known cancer",
-                "Urgent whole-spine MRI within a week through the MSCC route, not the "
-                "suspected-cancer (2-week) pathway; emergency at once if neurological symptoms "
-                "appear.",
+                "Pain only, no neurological symptoms or signs",
+                "Discuss with the MSCC coordinator or acute oncology service: whole-spine MRI "
+                "within a week (NICE NG234), not an urgent suspected cancer referral. Give the "
+                "patient the warning signs of cord compression: if they appear, it is immediate.",
             ),
         ),
     ),
@@ -548,9 +586,16 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             Action(
                 Urgency.URGENT,
                 Destination.SUSPECTED_CANCER,
-                "Always",
-                "Urgent investigation (for example a myeloma screen) and referral on the "
-                "suspected-cancer pathway.",
+                "No neurological symptoms or signs",
+                "Urgent investigations (for example a myeloma screen) and an urgent suspected "
+                "cancer referral (NICE NG12), under the 28-day Faster Diagnosis Standard.",
+            ),
+            Action(
+                Urgency.IMMEDIATE,
+                Destination.HOSPITAL,
+                "With neurological symptoms or signs of cord compression",
+                "Now, to the emergency department or the on-call spinal team: whole-spine MRI "
+                "within 24 hours, whether or not cancer is known (NICE NG234).",
             ),
         ),
     ),
@@ -569,8 +614,17 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             Action(
                 Urgency.EMERGENCY,
                 Destination.HOSPITAL,
-                "Always",
-                "Hospital assessment: blood tests, cultures and MRI.",
+                "Systemic features without neurological signs",
+                "Hospital assessment the same day: blood tests, cultures and MRI. Take full "
+                "observations and assess for sepsis (NICE NG51, NEWS2); with signs of sepsis, by "
+                "ambulance.",
+            ),
+            Action(
+                Urgency.IMMEDIATE,
+                Destination.HOSPITAL,
+                "With neurological symptoms or signs",
+                "Now, by ambulance if needed, to the emergency department or the on-call spinal "
+                "team.",
             ),
         ),
     ),
@@ -585,15 +639,22 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         ),
         (
             Action(
-                Urgency.EMERGENCY,
+                Urgency.IMMEDIATE,
                 Destination.HOSPITAL,
                 "After major trauma",
-                "The emergency department.",
+                "The emergency department, now.",
+            ),
+            Action(
+                Urgency.EMERGENCY,
+                Destination.HOSPITAL,
+                "A suspected fragility fracture in a patient who cannot walk or cope at home",
+                "Hospital assessment the same day.",
             ),
             Action(
                 Urgency.URGENT,
                 Destination.URGENT_IMAGING,
-                "After minor trauma or none (a fragility fracture), without neurological signs",
+                "After minor trauma or none (a fragility fracture), walking and coping at home, "
+                "without neurological signs",
                 "Urgent imaging, analgesia and a bone-health work-up; exclude a pathological "
                 "fracture.",
             ),
@@ -603,22 +664,23 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "neurological_deficit",
         "Progressive neurological deficit",
         (
-            "Worsening weakness, for example a foot drop",
+            "New or worsening weakness, for example a foot drop",
             "Spreading numbness",
             "Signs in more than one nerve root",
         ),
         (
             Action(
-                Urgency.EMERGENCY,
+                Urgency.IMMEDIATE,
                 Destination.HOSPITAL,
-                "Severe or rapidly worsening",
-                "Assessment by the on-call spinal team.",
+                "New or rapidly worsening weakness (such as a foot drop developing over hours or "
+                "days), or signs in more than one nerve root",
+                "Now, to the emergency department or the on-call spinal team.",
             ),
             Action(
                 Urgency.URGENT,
                 Destination.SPINAL_SERVICE,
-                "Mild and slowly progressing",
-                "Urgent spinal assessment, with safety-netting to come back at once if it worsens.",
+                "A slowly progressive or stable minor deficit, or slowly spreading numbness",
+                "Urgent spinal assessment, with safety-netting to go to A&E at once if it worsens.",
             ),
         ),
     ),
@@ -631,21 +693,34 @@ NOT_RED_FLAGS_ALONE: tuple[str, ...] = (
     "A single past episode of back pain",
 )
 
-# What every patient is told to watch for, stratified or not.
-SAFETY_NETTING_EMERGENCY: tuple[str, ...] = (
+# What every patient is told to watch for, stratified or not, in words a patient acts on.
+# Go to A&E now, or call 999:
+SAFETY_NETTING_NOW: tuple[str, ...] = (
     "Numbness or tingling around the back passage or genitals (the saddle area)",
     "New difficulty passing urine, not knowing when the bladder is full or empty, changed "
     "feeling when passing urine, or loss of bladder control",
     "Loss of bowel control or changed feeling when opening the bowels",
     "Sexual dysfunction, such as loss of sensation during sex or erectile problems",
     "Pain, numbness or weakness in both legs",
+    "New or quickly worsening weakness in a leg, a foot that drops or catches, or new "
+    "difficulty walking",
 )
+# Get help the same day (your GP surgery, or NHS 111):
+SAFETY_NETTING_SAME_DAY: tuple[str, ...] = (
+    "A fever, shivers or feeling very unwell with the back pain",
+)
+# Come back soon (book an appointment):
 SAFETY_NETTING_SOON: tuple[str, ...] = (
-    "A fever, or feeling generally unwell",
     "Weight loss without trying",
-    "Pain that is constant, or getting worse at night",
-    "Weakness in a leg that is getting worse",
+    "Pain that is constant, or worse at night, and not eased by moving",
+    "Numbness that is slowly spreading",
+    "Not getting better as expected",
 )
+SAFETY_NETTING_HEADINGS = {
+    "now": "Go to A&E now, or call 999, if you have",
+    "same_day": "Get help the same day (your GP surgery, or NHS 111) if you have",
+    "soon": "Come back soon (book an appointment) if you have",
+}
 
 
 def red_flag(key: str) -> RedFlag:

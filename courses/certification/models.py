@@ -43,7 +43,8 @@ class AssessedSet(ClusterableModel):
         help_text="The share of cases that must have the right risk group and matched "
         "treatment (or, for suspected serious pathology, a referral naming the condition at the "
         "right urgency and to the right service). Besides it, no case with suspected serious "
-        "pathology may be stratified and no emergency referred as less than same-day.",
+        "pathology may be stratified and no case that needs sending now or the same day referred "
+        "less urgently.",
     )
     time_limit_minutes = models.PositiveSmallIntegerField(
         "time limit (minutes)",

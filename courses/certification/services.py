@@ -31,7 +31,13 @@ from courses.learning.models import CoursePage
 from scoring_practice.agreement import agreement
 from scoring_practice.feedback import URGENCY_PHRASES, Submission, attempt_feedback
 from scoring_practice.reference import Reference
-from scoring_practice.startback import MATCHED_TREATMENTS, Destination, RiskGroup, Urgency
+from scoring_practice.startback import (
+    MATCHED_TREATMENTS,
+    REFERRAL_URGENCIES,
+    Destination,
+    RiskGroup,
+    Urgency,
+)
 
 MESSAGE_REASON_REQUIRED = "Give the reason for revoking this certificate."
 MESSAGE_ALREADY_REVOKED = "This certificate has already been revoked."
@@ -258,9 +264,19 @@ def _decision(*, stratified: bool, risk: str, urgency: str) -> str:
 
 RISK_VALUES = frozenset(group.value for group in RiskGroup)
 REFERRAL_WORDS: dict[str, str] = {
+    Urgency.IMMEDIATE: "Refer: immediate (now)",
     Urgency.EMERGENCY: "Refer: emergency (same day)",
     Urgency.URGENT: "Refer: urgent",
 }
+# Most urgent first: an immediate or same-day case referred at a later tier is downgraded.
+URGENCY_RANK = {urgency.value: rank for rank, urgency in enumerate(REFERRAL_URGENCIES)}
+
+
+def urgency_downgraded(*, reference: str, given: str) -> bool:
+    """Whether an immediate or same-day case was referred as anything less urgent."""
+    if reference not in (Urgency.IMMEDIATE, Urgency.EMERGENCY):
+        return False
+    return URGENCY_RANK.get(given, len(URGENCY_RANK)) > URGENCY_RANK[reference]
 
 
 def _conditions(flags) -> str:
@@ -309,8 +325,9 @@ def case_judgement(*, reference: Reference, submission: Submission) -> dict:
     A stratifiable case is right with the right risk group and matched treatment (an acceptable
     reading of an item counts, as in practice). A case with suspected serious pathology is right
     when it is referred naming the suspected condition, at the right urgency and to the right
-    service. Stratifying such a case, and referring an emergency as anything less, each fail the
-    whole set; an emergency that was stratified counts once, as stratified."""
+    service. Stratifying such a case, and referring an immediate or same-day case as anything
+    less urgent, each fail the whole set; an emergency that was stratified counts once, as
+    stratified."""
     feedback = attempt_feedback(reference=reference, submission=submission)
     if reference.stratifiable:
         correct = bool(
@@ -322,9 +339,8 @@ def case_judgement(*, reference: Reference, submission: Submission) -> dict:
     serious_stratified = not reference.stratifiable and submission.stratified
     emergency_downgraded = (
         not reference.stratifiable
-        and reference.urgency is Urgency.EMERGENCY
         and not submission.stratified
-        and submission.urgency != Urgency.EMERGENCY
+        and urgency_downgraded(reference=reference.urgency, given=submission.urgency)
     )
     return {
         "title": reference.title,

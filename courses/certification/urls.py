@@ -34,11 +34,6 @@ urlpatterns = [
         name="certificate_pdf",
     ),
     path(
-        "trainer/certificates/<str:code>/revoke/",
-        views.certificate_revoke_view,
-        name="certificate_revoke",
-    ),
-    path(
         "my-learning/assessment/<dbid:course_id>/<dbid:set_id>/",
         assessment_views.assessment_start_view,
         name="assessment_start",

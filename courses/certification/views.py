@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from core.emails import service_details
 from core.network import rate_limit_exceeded
-from core.roles import trainer_required
 from courses.certification.codes import code_normalise
 from courses.certification.credential import (
     credential_build,
@@ -22,7 +19,7 @@ from courses.certification.credential import (
     issuer_profile,
     public_jwks,
 )
-from courses.certification.forms import RevokeForm, VerifyForm
+from courses.certification.forms import VerifyForm
 from courses.certification.models import Certificate
 from courses.certification.pdf import certificate_pdf
 from courses.certification.selectors import (
@@ -30,7 +27,6 @@ from courses.certification.selectors import (
     certificate_for_holder,
     certificate_list,
 )
-from courses.certification.services import certificate_revoke
 
 MESSAGE_RATE_LIMITED = (
     "Too many certificate checks from your network in a short time. Wait {seconds} seconds, "
@@ -194,28 +190,3 @@ def jwks(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(public_jwks())
     response["Cache-Control"] = "public, max-age=3600"
     return response
-
-
-@trainer_required
-@require_http_methods(["GET", "POST"])
-def certificate_revoke_view(request: HttpRequest, code: str) -> HttpResponse:
-    """A trainer or administrator revokes a certificate, giving the reason the public sees."""
-    certificate = _certificate_exact(code)
-    if certificate is None:
-        raise Http404("No such certificate")
-    form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            certificate_revoke(
-                certificate=certificate, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            form.add_error("reason", error.message_dict.get("reason", error.messages))
-        else:
-            messages.success(request, f"Certificate {certificate.code} is revoked.")
-            return redirect("courses:certificate_verify", code=certificate.code)
-    return render(
-        request,
-        "courses/certification/revoke.html",
-        {"certificate": certificate, "status": certificate.status(), "form": form},
-    )

@@ -41,10 +41,7 @@ def marking_list(request):
 def marking_detail(request, pk: int):
     """An attempt's answers, with a mark-and-comment form for each free-text answer."""
     sitting = get_object_or_404(
-        quiz_selectors.sittings_visible_to(user=request.user).filter(
-            user__in=trainees_in_scope(request.user)
-        ),
-        pk=pk,
+        quiz_selectors.sittings_of(users=trainees_in_scope(request.user)), pk=pk
     )
     answers = quiz_selectors.sitting_answers(sitting=sitting)
     markable = [] if sitting.is_open else [a for a in answers if a.is_free_text and a.is_answered]

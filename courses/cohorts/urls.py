@@ -2,9 +2,14 @@
 
 from django.urls import path
 
-from courses.cohorts import dashboard_views, marking_views, views
+from courses.cohorts import certificate_views, dashboard_views, marking_views, views
 
 urlpatterns = [
+    path(
+        "trainer/certificates/<str:code>/revoke/",
+        certificate_views.certificate_revoke_view,
+        name="certificate_revoke",
+    ),
     path("trainer/", dashboard_views.trainer_home, name="trainer_home"),
     path("trainer/marking/", marking_views.marking_list, name="marking_list"),
     path("trainer/marking/<dbid:pk>/", marking_views.marking_detail, name="marking_detail"),

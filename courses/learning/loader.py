@@ -271,7 +271,7 @@ def _risk_check(node: Node, sources: _Sources) -> list[Block]:
 
 
 def _action_text(flag: startback.RedFlag) -> str:
-    """A condition's actions tier by tier: "With neurology: emergency, the same day. …"."""
+    """A condition's actions tier by tier: "With neurological signs: immediate, now. …"."""
     parts = []
     for action in flag.actions:
         tier = TIER_WORDS[action.urgency]
@@ -288,7 +288,8 @@ def _features_text(features: tuple[str, ...]) -> str:
 
 
 TIER_WORDS = {
-    startback.Urgency.EMERGENCY: "emergency, the same day",
+    startback.Urgency.IMMEDIATE: "immediate, now (never later today or tomorrow)",
+    startback.Urgency.EMERGENCY: "emergency, in hospital the same day",
     startback.Urgency.URGENT: "urgent",
     startback.Urgency.STRATIFY: "stratify and safety-net",
 }
@@ -349,25 +350,22 @@ def _from_tool(node: Node, sources: _Sources) -> list[Block]:
         items = [f"<p>{escape(text)}</p>" for text in startback.CARE_FOR_EVERYONE]
         return [("do_list", {"heading_level": 3, "label": node.text("label"), "do": items})]
     node.only_keys("part")
+    headings = startback.SAFETY_NETTING_HEADINGS
     return [
         (
             "care_card",
             {
-                "type": "immediate",
+                "type": card_type,
                 "heading_level": 3,
-                "title": "Tell every patient: get help the same day for",
-                "body": [("richtext", _p_list(startback.SAFETY_NETTING_EMERGENCY))],
+                "title": f"Tell every patient: {headings[key][0].lower()}{headings[key][1:]}",
+                "body": [("richtext", _p_list(signs))],
             },
-        ),
-        (
-            "care_card",
-            {
-                "type": "urgent",
-                "heading_level": 3,
-                "title": "And to come back promptly for",
-                "body": [("richtext", _p_list(startback.SAFETY_NETTING_SOON))],
-            },
-        ),
+        )
+        for key, card_type, signs in (
+            ("now", "immediate", startback.SAFETY_NETTING_NOW),
+            ("same_day", "urgent", startback.SAFETY_NETTING_SAME_DAY),
+            ("soon", "primary", startback.SAFETY_NETTING_SOON),
+        )
     ]
 
 
@@ -768,4 +766,45 @@ def course_load(*, content: CourseContent | None = None) -> CoursePage:
     return course
 
 
-__all__ = ["ContentError", "course_load", "course_read"]
+def _reviewed_later(file_review: dict, page) -> bool:
+    """Whether the file records a clinical review later than the page's own."""
+    file_reviewed = file_review.get("reviewed_on")
+    return bool(file_reviewed) and (page.reviewed_on is None or page.reviewed_on < file_reviewed)
+
+
+@transaction.atomic
+def lessons_refresh(*, content: CourseContent | None = None) -> list[LessonPage]:
+    """Publish the file's version of each lesson whose file records a later clinical review
+    than the live page; returns the lessons refreshed.
+
+    A correction made to the content files reaches a site that loaded them before: the file's
+    review date is the reviewer's word that it supersedes the page. A page reviewed on or after
+    the file's date (an editor's own review) is left as it is; the page it replaces stays in its
+    revision history.
+    """
+    content = content or course_read()
+    course = CoursePage.objects.filter(slug=content.slug).first()
+    if course is None:
+        return []
+    refreshed = []
+    for module_content in content.modules:
+        module = ModulePage.objects.child_of(course).filter(slug=module_content.slug).first()
+        if module is None:
+            continue
+        for lesson in module_content.lessons:
+            page = LessonPage.objects.child_of(module).filter(slug=lesson.slug).first()
+            if page is None or not _reviewed_later(lesson.review, page):
+                continue
+            page.title = lesson.title
+            page.summary = lesson.summary
+            page.estimated_minutes = lesson.estimated_minutes
+            page.required = lesson.required
+            page.body = lesson.body
+            for name, value in lesson.review.items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+            refreshed.append(page)
+    return refreshed
+
+
+__all__ = ["ContentError", "course_load", "course_read", "lessons_refresh"]

@@ -6,7 +6,6 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, V
 
 from wagtail.images import get_image_model
 
-from core.roles import user_is_trainer
 from courses.quiz.choices import QuestionType, SittingStatus
 from courses.quiz.models import Quiz, Sitting, SittingAnswer
 
@@ -136,11 +135,15 @@ def sittings_recent(*, user, limit: int = 5) -> list[Sitting]:
 
 
 def sittings_visible_to(*, user) -> QuerySet[Sitting]:
-    """Attempts the user may look at: their own, or everybody's with the permission."""
-    sittings = Sitting.objects.select_related("user")
-    if user_is_trainer(user):
-        return sittings
-    return sittings.filter(user=user)
+    """The attempts a person may look at as their own results: their own only. A trainer
+    looks at other people's through the marking pages, which keep to the people in their scope
+    (`courses.cohorts.scope`)."""
+    return Sitting.objects.select_related("user").filter(user=user)
+
+
+def sittings_of(*, users: QuerySet) -> QuerySet[Sitting]:
+    """The attempts of these people (a trainer's scope, worked out by the layer above)."""
+    return Sitting.objects.select_related("user").filter(user__in=users)
 
 
 def _with_renditions(answers: QuerySet[SittingAnswer]) -> QuerySet[SittingAnswer]:

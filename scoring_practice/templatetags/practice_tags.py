@@ -63,10 +63,13 @@ def questionnaire_rows(answers) -> dict:
 
 @register.simple_tag
 def safety_net() -> dict:
-    """What every patient is told to watch for: the same-day signs, and those to come back for."""
+    """What every patient is told to watch for: when to go to A&E now, when to get help the
+    same day, and when to come back soon, each with its heading."""
+    headings = startback.SAFETY_NETTING_HEADINGS
     return {
-        "emergency": startback.SAFETY_NETTING_EMERGENCY,
-        "soon": startback.SAFETY_NETTING_SOON,
+        "now": {"heading": headings["now"], "signs": startback.SAFETY_NETTING_NOW},
+        "same_day": {"heading": headings["same_day"], "signs": startback.SAFETY_NETTING_SAME_DAY},
+        "soon": {"heading": headings["soon"], "signs": startback.SAFETY_NETTING_SOON},
     }
 
 

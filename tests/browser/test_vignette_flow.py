@@ -126,11 +126,17 @@ def test_practice_pages_have_no_axe_violations(tab, axe, practice, consultation,
 
 
 TRIAGE_CASES = {
-    "emergency": {
+    "immediate": {
         "red_flags": ["cauda_equina"],
+        "red_flag_urgency": "immediate",
+        "red_flag_destination": "hospital",
+        "red_flag_action": "Send her to the emergency department now.",
+    },
+    "same_day": {
+        "red_flags": ["infection"],
         "red_flag_urgency": "emergency",
         "red_flag_destination": "hospital",
-        "red_flag_action": "Send her to the emergency department the same day.",
+        "red_flag_action": "Hospital assessment today, with full observations.",
     },
     "urgent": {
         "red_flags": ["fracture"],
@@ -166,17 +172,32 @@ def test_triage_feedback_at_each_urgency_is_styled_by_it_and_passes_axe(tab, axe
     )
     sign_in(tab, UserFactory().email)
 
-    tab.goto(cases["emergency"].url)
+    tab.goto(cases["immediate"].url)
     refer(
         tab,
         condition=startback.red_flag("cauda_equina").name,
-        urgency=startback.Urgency.EMERGENCY.label,
+        urgency=startback.Urgency.IMMEDIATE.label,
         destination=startback.Destination.HOSPITAL.label,
     )
-    assert tab.get_by_text("Right: refer as an emergency, the same day").is_visible()
+    assert tab.get_by_text("Right: refer immediately: now, not later today").is_visible()
     assert tab.locator(".nhsuk-card--care--emergency").first.is_visible()
-    assert axe(tab) == [], "emergency"
-    assert fits(tab, width), "emergency"
+    assert tab.get_by_role("heading", name=startback.Urgency.IMMEDIATE.label).is_visible()
+    assert axe(tab) == [], "immediate"
+    assert fits(tab, width), "immediate"
+
+    tab.goto(cases["same_day"].url)
+    refer(
+        tab,
+        condition=startback.red_flag("infection").name,
+        urgency=startback.Urgency.EMERGENCY.label,
+        destination=startback.Destination.ACUTE_ONCOLOGY.label,
+    )
+    assert tab.get_by_text(
+        "Partly right: the urgency is right, the destination is not"
+    ).is_visible()
+    assert tab.get_by_role("heading", name=startback.Urgency.EMERGENCY.label).is_visible()
+    assert axe(tab) == [], "same day"
+    assert fits(tab, width), "same day"
 
     tab.goto(cases["urgent"].url)
     refer(
@@ -186,7 +207,7 @@ def test_triage_feedback_at_each_urgency_is_styled_by_it_and_passes_axe(tab, axe
         destination=startback.Destination.HOSPITAL.label,
     )
     assert tab.get_by_text("Partly right: this patient needs referral").is_visible()
-    assert tab.get_by_role("heading", name="Urgent, not the same day").is_visible()
+    assert tab.get_by_role("heading", name=startback.Urgency.URGENT.label).is_visible()
     assert axe(tab) == [], "urgent"
 
     tab.goto(stratifiable.url)

@@ -45,6 +45,7 @@ from tests.courses.factories import (
     sitting_finished,
     training_index,
 )
+from tests.courses.quiz_factories import responsible_for
 from tests.courses.quiz_factories import trainer as make_trainer
 from tests.factories import UserFactory
 from tests.scoring_practice.factories import (
@@ -367,6 +368,13 @@ def test_a_trainer_revokes_with_a_reason_and_a_trainee_cannot(client, course, ho
 
     trainer = make_trainer()
     client.force_login(trainer)
+    # A trainer out of the holder's scope finds no such certificate, and revokes nothing.
+    assert client.post(url, {"reason": "Not mine to revoke."}).status_code == 404
+    assert client.get(url).status_code == 404
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+
+    responsible_for(trainer, holder)
     response = client.post(url, {"reason": "  "})
     assert "Enter the reason for revoking this certificate" in response.text
     certificate.refresh_from_db()
@@ -499,7 +507,7 @@ CES = Reference(
     mode="triage",
     items={},
     red_flags=("cauda_equina",),
-    red_flag_urgency="emergency",
+    red_flag_urgency="immediate",
     red_flag_destination="hospital",
 )
 MEDIUM_CASE = Reference(
@@ -519,16 +527,16 @@ def test_a_referral_is_right_only_naming_the_condition_at_the_right_urgency_and_
     right = case_judgement(
         reference=CES,
         submission=referral(
-            red_flags=("cauda_equina",), urgency="emergency", destination="hospital"
+            red_flags=("cauda_equina",), urgency="immediate", destination="hospital"
         ),
     )
     assert right["correct"]
     assert right["verdict"].startswith("Right referral: suspected cauda equina syndrome")
-    assert right["reference_decision"] == "Refer: emergency (same day)"
+    assert right["reference_decision"] == "Refer: immediate (now)"
 
     wrong_condition = case_judgement(
         reference=CES,
-        submission=referral(red_flags=("infection",), urgency="emergency", destination="hospital"),
+        submission=referral(red_flags=("infection",), urgency="immediate", destination="hospital"),
     )
     assert not wrong_condition["correct"]
     assert wrong_condition["verdict"].startswith("Referred, but the condition named not right")
@@ -539,6 +547,24 @@ def test_a_referral_is_right_only_naming_the_condition_at_the_right_urgency_and_
     )
     assert not urgent["correct"] and urgent["emergency_downgraded"]
     assert urgent["given_decision"] == "Refer: urgent"
+
+    # "Later today" for a case that is immediate is a downgrade too, and fails the set.
+    same_day = case_judgement(
+        reference=CES,
+        submission=referral(
+            red_flags=("cauda_equina",), urgency="emergency", destination="hospital"
+        ),
+    )
+    assert not same_day["correct"] and same_day["emergency_downgraded"]
+
+    wrong_place = case_judgement(
+        reference=CES,
+        submission=referral(
+            red_flags=("cauda_equina",), urgency="immediate", destination="acute_oncology"
+        ),
+    )
+    assert not wrong_place["correct"] and not wrong_place["emergency_downgraded"]
+    assert "where the patient goes" in wrong_place["verdict"]
 
 
 def test_an_emergency_that_was_stratified_counts_once_as_stratified():
@@ -615,7 +641,9 @@ def test_bad_input_on_the_certification_pages_gets_a_message_or_404_and_changes_
     assert client.get(reverse("courses:cpd_reflection", args=["nonsense"])).status_code == 404
 
     certificate = certificate_for(holder, course)
-    client.force_login(make_trainer())
+    trainer = make_trainer()
+    responsible_for(trainer, holder)
+    client.force_login(trainer)
     response = client.post(
         reverse("courses:certificate_revoke", args=[certificate.code]), {"reason": "x" * 2001}
     )

@@ -19,6 +19,7 @@ from courses.certification.models import (
 from courses.certification.services import certificate_award
 from tests.concurrency import BURST, burst, clients_signed_in, postgresql_only
 from tests.courses.factories import course_tree, training_index
+from tests.courses.quiz_factories import responsible_for
 from tests.courses.quiz_factories import trainer as make_trainer
 from tests.courses.test_certification import assessed_set_with, certificate_for, finish_course
 from tests.factories import UserFactory
@@ -118,8 +119,10 @@ def test_twenty_saves_of_a_reflection_at_once_keep_one(home):
 
 def test_twenty_revocations_at_once_revoke_once_and_never_fail(home):
     course = course_tree(index=training_index(home), modules=1, lessons=1)
-    certificate = certificate_for(UserFactory(full_name="Amira Okafor"), course)
+    holder = UserFactory(full_name="Amira Okafor")
+    certificate = certificate_for(holder, course)
     revoker = make_trainer()
+    responsible_for(revoker, holder)
 
     statuses = burst(
         clients_signed_in(revoker),

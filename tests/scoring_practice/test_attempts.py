@@ -92,7 +92,11 @@ def test_questionnaire_mode_attempt_is_scored_and_stored(client, trainee, questi
     for option in matched.backpac_options:
         assert escape(option) in feedback.text
     assert escape(startback.BACKPAC_LABEL) in feedback.text
-    for sign in startback.SAFETY_NETTING_EMERGENCY + startback.SAFETY_NETTING_SOON:
+    for sign in (
+        startback.SAFETY_NETTING_NOW
+        + startback.SAFETY_NETTING_SAME_DAY
+        + startback.SAFETY_NETTING_SOON
+    ):
         assert escape(sign) in feedback.text
     assert questionnaire_case.url in feedback.text  # retry
 
@@ -120,9 +124,9 @@ def test_consultation_mode_marks_each_item(client, trainee, practice):
 CES_FIELDS = {
     "mode": "triage",
     "red_flags": ["cauda_equina"],
-    "red_flag_urgency": "emergency",
+    "red_flag_urgency": "immediate",
     "red_flag_destination": "hospital",
-    "red_flag_action": "Same-day emergency assessment.",
+    "red_flag_action": "Emergency department now.",
     "reference_treatment": "referral",
 }
 
@@ -134,7 +138,7 @@ def test_triage_mode_red_flag_rightly_referred(client, trainee, practice):
         page,
         stratifiable="no",
         red_flags=["cauda_equina"],
-        urgency="emergency",
+        urgency="immediate",
         destination="hospital",
     )
     attempt = Attempt.objects.get()
@@ -142,8 +146,8 @@ def test_triage_mode_red_flag_rightly_referred(client, trainee, practice):
     assert attempt.answers["stratifiable"] is False
     assert attempt.items_correct is None and attempt.risk_correct is None
     feedback = client.get(response.url).text
-    assert "Right: refer as an emergency, the same day" in feedback
-    assert "Same-day emergency assessment." in feedback
+    assert "Right: refer immediately: now, not later today" in feedback
+    assert "Emergency department now." in feedback
     assert "nhsuk-card--care--emergency" in feedback
     assert escape(startback.red_flag("cauda_equina").actions[0].detail) in feedback
 
@@ -169,8 +173,8 @@ def test_an_urgent_referral_is_shown_as_urgent_not_as_an_emergency(client, train
     assert attempt.triage_correct and not attempt.outcome_correct
     feedback = client.get(response.url).text
     assert "Partly right: this patient needs referral" in feedback
-    assert "Urgent, not the same day" in feedback
-    assert "Immediate action required: </span>Emergency" not in feedback
+    assert escape(startback.Urgency.URGENT.label) in feedback
+    assert "Immediate action required: </span>Immediate" not in feedback
 
 
 def test_triage_mode_stratifiable_path_asks_everything(client, trainee, practice):

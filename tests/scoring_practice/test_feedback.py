@@ -23,7 +23,7 @@ CES = {
     "mode": "triage",
     "red_flags": ("cauda_equina",),
     "acceptable_red_flags": ("neurological_deficit",),
-    "red_flag_urgency": "emergency",
+    "red_flag_urgency": "immediate",
     "red_flag_destination": "hospital",
     "risk": "",
     "treatment": REFERRAL,
@@ -142,14 +142,14 @@ def test_a_referral_right_in_every_part():
     feedback = attempt_feedback(
         reference=reference(**CES),
         submission=referral(
-            red_flags=("cauda_equina",), urgency="emergency", destination="hospital"
+            red_flags=("cauda_equina",), urgency="immediate", destination="hospital"
         ),
     )
     assert feedback.mistakes == ()
     assert feedback.outcome_correct and feedback.triage_correct and feedback.treatment_correct
     assert feedback.triage.all_correct
     assert feedback.verdict.right
-    assert feedback.verdict.heading == "Right: refer as an emergency, the same day"
+    assert feedback.verdict.heading == "Right: refer immediately: now, not later today"
 
 
 def test_a_clinically_defensible_extra_condition_is_accepted():
@@ -157,7 +157,7 @@ def test_a_clinically_defensible_extra_condition_is_accepted():
         reference=reference(**CES),
         submission=referral(
             red_flags=("cauda_equina", "neurological_deficit"),
-            urgency="emergency",
+            urgency="immediate",
             destination="hospital",
         ),
     )
@@ -178,27 +178,40 @@ def test_the_action_is_judged_on_urgency_and_destination_and_the_banner_says_wha
     triage = wrong_place.triage
     assert triage.urgency_correct and not triage.destination_correct
     assert [flag.key for flag in triage.flags_unexpected] == ["fracture"]
-    # The decision and its urgency are right, so history counts it; the banner says what is not.
-    assert wrong_place.outcome_correct
-    assert wrong_place.verdict.right
-    assert "which condition is suspected and where the patient goes" in wrong_place.verdict.body
+    # The right urgency to the wrong place is not right: not in the banner, not in history.
+    assert not wrong_place.outcome_correct and not wrong_place.treatment_correct
+    assert not wrong_place.verdict.right
+    assert wrong_place.verdict.heading == (
+        "Partly right: the urgency is right, the destination is not"
+    )
+    assert "The acute oncology service" in wrong_place.verdict.body
+
+    other_condition = attempt_feedback(
+        reference=reference(**METASTASES),
+        submission=referral(
+            red_flags=("malignancy",), urgency="urgent", destination="acute_oncology"
+        ),
+    )
+    # The right action, with a different condition named: right, and the banner says what is off.
+    assert other_condition.outcome_correct and other_condition.verdict.right
+    assert "which condition is suspected" in other_condition.verdict.body
 
     too_urgent = attempt_feedback(
         reference=reference(**METASTASES),
         submission=referral(
-            red_flags=("spinal_metastases",), urgency="emergency", destination="acute_oncology"
+            red_flags=("spinal_metastases",), urgency="immediate", destination="acute_oncology"
         ),
     )
     assert not too_urgent.outcome_correct and not too_urgent.verdict.right
     assert too_urgent.verdict.heading == "Partly right: this patient needs referral"
-    assert "It is urgent, but not a same-day emergency." in too_urgent.verdict.body
+    assert "It is urgent: within days to about 2 weeks" in too_urgent.verdict.body
 
 
 def test_a_missed_main_condition_is_reported():
     feedback = attempt_feedback(
         reference=reference(**CES),
         submission=referral(
-            red_flags=("neurological_deficit",), urgency="emergency", destination="hospital"
+            red_flags=("neurological_deficit",), urgency="immediate", destination="hospital"
         ),
     )
     assert [flag.key for flag in feedback.triage.flags_missed] == ["cauda_equina"]
@@ -328,4 +341,4 @@ def test_a_consistent_reference_has_no_problems():
     )
     assert reference_problems(reference(**CES)) == []
     assert reference_problems(reference(**METASTASES)) == []
-    assert reference_problems(reference(**{**METASTASES, "red_flag_urgency": "emergency"})) == []
+    assert reference_problems(reference(**{**METASTASES, "red_flag_urgency": "immediate"})) == []

@@ -114,7 +114,7 @@ def test_red_flag_cases_cover_emergency_and_urgent_referral():
     assert all(v.mode == VignetteMode.TRIAGE for v in flagged)
     keys = {key for v in flagged for key in v.red_flags}
     assert {"cauda_equina", "spinal_metastases", "fracture"} <= keys
-    assert {v.urgency for v in flagged} == {"emergency", "urgent"}
+    assert {v.urgency for v in flagged} == {"immediate", "emergency", "urgent"}
 
 
 def test_boundary_total_three_low_and_total_four_medium():
