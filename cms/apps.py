@@ -14,6 +14,7 @@ class CmsConfig(AppConfig):
         from cms import audit, signals  # noqa: F401  (connect the receivers)
         from cms.accounts import service_details
         from core.emails import service_details_register
+        from core.spreadsheets import admin_exports_guard
         from courses.learning.models import CourseIndexPage
         from scoring_practice.models import PracticeIndexPage
 
@@ -23,6 +24,8 @@ class CmsConfig(AppConfig):
             section.parent_page_types = ["cms.HomePage"]
         # E-mails sent from any layer carry the name and addresses from the site's settings.
         service_details_register(service_details)
+        # Wagtail's admin exports write titles and reasons as the site's own exports do.
+        admin_exports_guard()
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

@@ -13,7 +13,9 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
+
+from core.images import encode_without_metadata
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_PIXELS = 25_000_000  # e.g. 5000 × 5000
@@ -49,21 +51,19 @@ def photo_check(upload) -> tuple[bytes, str]:
                 if min(width, height) < PHOTO_MIN_SIDE:
                     raise ValidationError(MESSAGE_PHOTO_SMALL)
                 image.load()
-                upright = ImageOps.exif_transpose(image)
                 kind = image.format
-                if kind == "JPEG" and upright.mode not in ("RGB", "L"):
-                    upright = upright.convert("RGB")
-                buffer = io.BytesIO()
-                # Saved afresh with no `exif`, `icc_profile` or text chunks: nothing of the
-                # camera, the place or the software goes with it.
-                upright.save(buffer, format=kind, **({"quality": 90} if kind == "JPEG" else {}))
+                # Saved afresh with no EXIF, XMP or text chunks: nothing of the camera, the
+                # place or the software goes with it.
+                data = encode_without_metadata(
+                    image, kind, **({"quality": 90} if kind == "JPEG" else {})
+                )
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ValidationError(MESSAGE_PHOTO_PIXELS) from None
         except UnidentifiedImageError:
             raise ValidationError(MESSAGE_PHOTO_TYPE) from None
         except (OSError, SyntaxError, ValueError):
             raise ValidationError(MESSAGE_PHOTO_BROKEN) from None
-    return buffer.getvalue(), PHOTO_FORMATS[kind]
+    return data, PHOTO_FORMATS[kind]
 
 
 def _collection() -> Collection:

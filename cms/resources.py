@@ -9,15 +9,18 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
 from wagtail.models import WorkflowState
 
 from PIL import Image, UnidentifiedImageError
 from taggit.models import Tag
 
 from cms.models import Audience, ResourcePage, ResourceType
+from core.images import image_without_metadata
 from core.models import Cluster
 
 RESOURCES_PER_PAGE = 12
@@ -71,6 +74,16 @@ def document_content_matches(data: bytes, extension: str) -> bool:
     return False
 
 
+def without_metadata(upload, data: bytes):
+    """The uploaded image file, or a copy of it re-encoded without its metadata when it has any
+    (same name and type)."""
+    cleaned = image_without_metadata(data)
+    if cleaned is None:
+        return upload
+    content_type = getattr(upload, "content_type", None) or "application/octet-stream"
+    return SimpleUploadedFile(upload.name, cleaned, content_type=content_type)
+
+
 class ResourceDocumentForm(BaseDocumentForm):
     """Wagtail's document form, with the file's content checked against its extension (the
     extension list and size limit are Wagtail's own checks, from settings)."""
@@ -87,6 +100,27 @@ class ResourceDocumentForm(BaseDocumentForm):
                 raise ValidationError(
                     MESSAGE_DOCUMENT_CONTENT.format(kind=KIND_NAMES.get(extension, "document"))
                 )
+            # A photo uploaded as a document is served as a download: without where it was taken.
+            if extension in IMAGE_FORMATS:
+                upload = without_metadata(upload, data)
+        return upload
+
+
+class MetadataFreeImageForm(BaseImageForm):
+    """Wagtail's image form (the admin's upload, multiple upload and chooser upload), with the
+    image re-encoded without its metadata (EXIF, GPS, XMP, comments) when it carries any."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and "file" in self.changed_data:
+            upload.seek(0)
+            data = upload.read()
+            upload.seek(0)
+            cleaned = without_metadata(upload, data)
+            if cleaned is not upload:
+                # Wagtail's checks read the image the field opened; they see the new file too.
+                cleaned.image = getattr(upload, "image", None)
+            return cleaned
         return upload
 
 

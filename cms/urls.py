@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from allauth.account.views import LogoutView as AllauthLogoutView
+
 from cms import champion_views, views
 from scoring_practice.api import api as startback_api
 
@@ -14,6 +16,11 @@ urlpatterns = [
     # tests/cms/test_sign_in_paths.py walks the URLconf for any other view that signs people in.
     path("admin/login/", views.admin_login),
     path("_util/login/", views.frontend_login),
+    # Signing out of the admin is the site's own sign-out: by POST only (a GET asks to confirm),
+    # and the session ends on the server, not only in the browser.
+    path("admin/logout/", AllauthLogoutView.as_view()),
+    # Wagtail's deliberate error page answers 500 to any admin user: not on this site.
+    path("admin/failwhale/", views.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", views.profile, name="account_profile"),

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -150,6 +150,10 @@ class ActivateTOTPView(AllauthActivateTOTPView):
         response = super().form_valid(form)
         record_authentication(self.request, self.request.user, "mfa", type="totp")
         return response
+
+
+def not_found(request):
+    raise Http404("No such page")
 
 
 def frontend_login(request):

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils.html import escape
 
 ServiceDetails = Callable[[object | None], dict[str, str]]
 _provider: list[ServiceDetails] = []
@@ -34,7 +35,12 @@ def service_details(request=None) -> dict[str, str]:
 
 
 def email_html(*, subject: str, body: str, details: dict[str, str]) -> str:
-    return render_to_string("emails/message.html", {**details, "subject": subject, "body": body})
+    """The HTML part: the plain-text part escaped first, then its links made clickable. The text
+    comes from a template, whose output Django marks as safe; without the escape here, anything a
+    person typed into it (a name, a cohort's name) would reach the HTML as markup."""
+    return render_to_string(
+        "emails/message.html", {**details, "subject": subject, "body": escape(str(body))}
+    )
 
 
 def email_send(*, to: str, subject: str, template: str, context: dict, request=None) -> None:

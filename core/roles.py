@@ -64,6 +64,11 @@ NETWORK_MANAGEMENT = tuple(
     for model in ("region", "cluster", "organisation")
     for action in ("add", "change", "delete", "view")
 )
+# Who belongs where decides whom a trainer sees (their scope is the organisations and clusters
+# an administrator assigned them), so trainers read the network and only administrators change
+# it: otherwise a trainer could move an organisation into their own cluster and widen their own
+# scope. docs/decisions/0009-network-editing-is-for-administrators.md.
+NETWORK_VIEWING = tuple(f"core.view_{model}" for model in ("region", "cluster", "organisation"))
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,7 @@ ROLE_MATRIX: Mapping[Role, RoleGrant] = MappingProxyType(
         Role.TRAINER: RoleGrant(
             admin=True,
             mfa_required=True,
-            permissions=(TRAINER_PERMISSION, *QUIZ_AUTHORING, *NETWORK_MANAGEMENT),
+            permissions=(TRAINER_PERMISSION, *QUIZ_AUTHORING, *NETWORK_VIEWING),
             collection_permissions=(
                 "wagtailimages.add_image",
                 "wagtailimages.change_image",

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import (
     CreateView,
     EditView,
@@ -68,7 +69,13 @@ class ClusterViewSet(UniqueSafeSnippetViewSet):
     model = Cluster
     icon = "group"
     menu_label = "Clusters"
-    list_display = ["name", "region", "organisation_count"]
+    # The count is annotated on the listing's queryset, so it is a column of its own, not a
+    # model attribute Wagtail could look up.
+    list_display = [
+        "name",
+        "region",
+        Column("organisation_count", label="Organisations", sort_key="organisation_count"),
+    ]
     list_export = ["name", "slug", "region", "description"]
     list_filter = ["region"]
     search_fields = ["name"]

@@ -212,11 +212,14 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-# Failed sign-ins: at most 5 per 5 minutes for one e-mail address, 20 per minute from one address.
-# The per-account limit carries the protection against guessing one account's password. The
-# per-address limits are generous because a whole NHS organisation may reach the site from one
-# network address: they stop a flood, not a busy practice or a training day signing up together.
+# Sign-ins: at most 60 attempts a minute from one network address (allauth's own "login" limit,
+# 30 by default, is set to the same, so there is one limit, as the README says), and at most 5
+# failures in 5 minutes for one e-mail address. The per-account limit carries the protection
+# against guessing one account's password. The per-address limits are generous because a whole
+# NHS organisation may reach the site from one network address: they stop a flood, not a busy
+# practice or a training day signing in together.
 ACCOUNT_RATE_LIMITS = {
+    "login": "60/m/ip",
     "login_failed": "60/m/ip,5/5m/key",
     "signup": "60/m/ip",
     "reset_password": "60/m/ip,5/m/key",
@@ -270,6 +273,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # The library's kinds of file; each upload's content is checked against its extension too.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "png", "jpg", "jpeg", "webp"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.resources.ResourceDocumentForm"
+# Images uploaded through the admin lose their EXIF, GPS and other metadata.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.resources.MetadataFreeImageForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Security -------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from core.audit import Kind, audit_record
 from core.roles import trainer_required
+from core.spreadsheets import formula_safe
 from courses.certification.models import Certificate
 from courses.cohorts.cache import cached_figure
 from courses.cohorts.dashboard import (
@@ -53,7 +54,6 @@ TRAINEES_PER_PAGE = 50
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ATTEMPTS_SHOWN = 30
 # Cells a spreadsheet would read as a formula are written with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filters(request, data=None) -> tuple[DashboardFilterForm, Filters]:
@@ -126,10 +126,6 @@ def trainee_list(request):
     )
 
 
-def _safe(cell: str) -> str:
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -140,7 +136,7 @@ def _csv(header, rows) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(header)
     for cells in rows:
-        yield writer.writerow([_safe(cell) for cell in cells])
+        yield writer.writerow([formula_safe(cell) for cell in cells])
 
 
 def _xlsx(header, rows) -> Iterator[bytes]:
@@ -149,7 +145,7 @@ def _xlsx(header, rows) -> Iterator[bytes]:
     sheet = book.create_sheet("Export")
     sheet.append(list(header))
     for cells in rows:
-        sheet.append([_safe(cell) for cell in cells])
+        sheet.append([formula_safe(cell) for cell in cells])
     # Saved to a temporary file rather than memory, so a large workbook does not sit in RAM.
     with tempfile.TemporaryFile() as workbook:
         book.save(workbook)

@@ -18,6 +18,7 @@ from core.choices import Profession
 from core.emails import email_send, service_details
 from core.models import Organisation, User
 from core.organisations import organisation_find
+from core.validators import validate_person_name
 from courses.cohorts.models import (
     Cohort,
     CohortInvitation,
@@ -30,6 +31,13 @@ from courses.learning.models import CoursePage, Enrolment
 from courses.learning.selectors import course_completers
 
 MESSAGE_LINK_GONE = "This join link has expired or been withdrawn. Ask your trainer for a new one."
+MESSAGE_INVITATION_GONE = (
+    "That invitation is no longer waiting for you: it has been answered or withdrawn."
+)
+MESSAGE_IMPORT_NAME = (
+    "the name has characters a name does not: use letters, spaces, hyphens and apostrophes"
+)
+MESSAGE_IMPORT_NAME_LONG = "the name is longer than 80 characters"
 IMPORT_MAX_BYTES = 1024 * 1024
 IMPORT_MAX_ROWS = 5000
 COLUMNS = ("name", "e-mail", "profession", "organisation")
@@ -86,6 +94,7 @@ def _invite(
                     "cohort": cohort,
                     "full_name": full_name,
                     "signup_url": base + reverse("account_signup"),
+                    "invitations_url": base + reverse("courses:cohort_invitations"),
                 },
             )
         )
@@ -94,24 +103,33 @@ def _invite(
 
 @dataclass
 class AddReport:
-    added: int = 0
+    """What adding people did. Everyone is invited, account or not, and the trainer is told
+    the same either way: nothing here says whether an address has an account."""
+
     already: int = 0
     invited: int = 0
 
 
-def members_add(*, cohort: Cohort, emails, via: str = CohortMember.Via.EMAIL) -> AddReport:
-    """Add each address: an existing account joins (and is enrolled on the course); an unknown
-    address is invited by e-mail and joins when it signs up."""
+def _members_emails(cohort: Cohort, emails) -> set[str]:
+    return {
+        email.lower()
+        for email in CohortMember.objects.filter(
+            cohort=cohort, user__email__in=list(emails)
+        ).values_list("user__email", flat=True)
+    }
+
+
+def members_add(*, cohort: Cohort, emails) -> AddReport:
+    """Invite each address: an unknown address joins when its owner signs up and confirms it,
+    an existing account when they accept on their invitations page. A member already in the
+    cohort, or an address already invited, counts as already there."""
     report = AddReport()
-    wanted = [email.strip().lower() for email in emails if email.strip()]
-    known = {user.email.lower(): user for user in User.objects.filter(email__in=wanted)}
+    wanted = list(dict.fromkeys(email.strip().lower() for email in emails if email.strip()))
     with transaction.atomic():
-        for email in dict.fromkeys(wanted):
-            user = known.get(email)
-            if user is None:
-                report.invited += _invite(cohort, email=email)
-            elif _join(cohort, user, via):
-                report.added += 1
+        members = _members_emails(cohort, wanted)
+        for email in wanted:
+            if email not in members and _invite(cohort, email=email):
+                report.invited += 1
             else:
                 report.already += 1
     return report
@@ -133,25 +151,60 @@ def _profile_fill(user: User, *, full_name="", profession="", organisation=None)
         user.save(update_fields=changed)
 
 
+def _accept(invitation: CohortInvitation, user: User) -> bool:
+    joined = _join(invitation.cohort, user, CohortMember.Via.INVITATION)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    _profile_fill(
+        user,
+        full_name=invitation.full_name,
+        profession=invitation.profession,
+        organisation=invitation.organisation,
+    )
+    return joined
+
+
+def invitations_pending(*, user: User):
+    """The invitations waiting for this person: to any address of theirs that is verified."""
+    from allauth.account.models import EmailAddress
+
+    verified = EmailAddress.objects.filter(user=user, verified=True).values("email")
+    return (
+        CohortInvitation.objects.filter(accepted_at__isnull=True, email__in=verified)
+        .exclude(cohort__members__user=user)
+        .select_related("cohort__course")
+        .order_by("invited_at", "pk")
+    )
+
+
 def invitations_accept(*, user: User) -> int:
-    """When someone confirms an address they were invited at: they join each such cohort, and
-    their profile takes the name given in the invitation where it has none."""
+    """When someone signs up from an invitation and confirms the address it went to: they join
+    each such cohort, and their profile takes the name given in the invitation where it has
+    none. (Someone who already had an account accepts on their invitations page instead.)"""
     joined = 0
     pending = CohortInvitation.objects.filter(
         email__iexact=user.email, accepted_at__isnull=True
     ).select_related("cohort__course", "organisation")
     with transaction.atomic():
         for invitation in pending:
-            joined += _join(invitation.cohort, user, CohortMember.Via.INVITATION)
-            invitation.accepted_at = timezone.now()
-            invitation.save(update_fields=["accepted_at"])
-            _profile_fill(
-                user,
-                full_name=invitation.full_name,
-                profession=invitation.profession,
-                organisation=invitation.organisation,
-            )
+            joined += _accept(invitation, user)
     return joined
+
+
+def invitation_answer(*, user: User, pk: int, accept: bool) -> CohortInvitation:
+    """Accept or decline one invitation waiting for this person; ValidationError if there is
+    no such invitation for them (another person's, or already answered)."""
+    with transaction.atomic():
+        invitation = (
+            invitations_pending(user=user).select_for_update(of=("self",)).filter(pk=pk).first()
+        )
+        if invitation is None:
+            raise ValidationError(MESSAGE_INVITATION_GONE)
+        if accept:
+            _accept(invitation, user)
+        else:
+            invitation.delete()
+    return invitation
 
 
 # Join links --------------------------------------------------------------------------------
@@ -248,6 +301,17 @@ def import_check(data: bytes) -> ImportCheck:
         name, email, profession, organisation_name = (cell.strip() for cell in cells)
         email = email.lower()
         problems = []
+        if not name:
+            problems.append("no name: give the person’s full name")
+        else:
+            try:
+                validate_person_name(name)
+            except ValidationError as error:
+                problems.append(
+                    MESSAGE_IMPORT_NAME_LONG
+                    if error.code == "name_too_long"
+                    else MESSAGE_IMPORT_NAME
+                )
         try:
             validate_email(email)
         except ValidationError:
@@ -274,33 +338,22 @@ def import_check(data: bytes) -> ImportCheck:
     return check
 
 
-@dataclass
-class ImportReport:
-    added: int = 0
-    already: int = 0
-    invited: int = 0
-
-
 @transaction.atomic
-def import_apply(*, cohort: Cohort, rows: list[ImportRow]) -> ImportReport:
-    """Import checked rows: existing accounts join (and their blank profile fields are filled
-    in from the file); new addresses are invited."""
-    report = ImportReport()
-    known = {u.email.lower(): u for u in User.objects.filter(email__in=[r.email for r in rows])}
+def import_apply(*, cohort: Cohort, rows: list[ImportRow]) -> AddReport:
+    """Invite each checked row, as `members_add` does; the name, profession and organisation
+    from the file fill the person's blank profile fields when they accept, never before."""
+    report = AddReport()
+    members = _members_emails(cohort, [row.email for row in rows])
     for row in rows:
-        user = known.get(row.email)
-        if user is None:
-            report.invited += _invite(
-                cohort,
-                email=row.email,
-                full_name=row.name,
-                profession=row.profession,
-                organisation=row.organisation,
-            )
-            continue
-        _profile_fill(user, profession=row.profession, organisation=row.organisation)
-        if _join(cohort, user, CohortMember.Via.CSV):
-            report.added += 1
+        invited = row.email not in members and _invite(
+            cohort,
+            email=row.email,
+            full_name=row.name,
+            profession=row.profession,
+            organisation=row.organisation,
+        )
+        if invited:
+            report.invited += 1
         else:
             report.already += 1
     return report

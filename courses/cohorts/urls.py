@@ -50,4 +50,5 @@ urlpatterns = [
         name="cohort_link_withdraw",
     ),
     path("join/<str:token>/", views.join, name="cohort_join"),
+    path("my-learning/invitations/", views.invitations, name="cohort_invitations"),
 ]

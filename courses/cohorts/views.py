@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from core.converters import int_or_none
 from core.roles import trainer_required
 from courses.cohorts.forms import AddByEmailForm, CohortForm, ImportForm, JoinLinkForm
 from courses.cohorts.models import CohortMember, JoinLink
@@ -19,6 +20,8 @@ from courses.cohorts.services import (
     cohort_create,
     import_apply,
     import_check,
+    invitation_answer,
+    invitations_pending,
     join_link_create,
     join_link_revoke,
     join_link_use,
@@ -26,10 +29,18 @@ from courses.cohorts.services import (
 )
 
 MESSAGE_CREATED = "Cohort “{name}” created. Add trainees below."
-MESSAGE_ADDED = "{added} added, {invited} invited by e-mail, {already} already in the cohort."
-MESSAGE_IMPORTED = (
-    "Imported: {added} added, {invited} invited by e-mail, {already} already in the cohort."
+# The same words whether or not an address has an account: everyone is invited, and joins when
+# they accept.
+MESSAGE_ADDED = (
+    "{invited} invited by e-mail, {already} already in the cohort or invited. Each joins "
+    "when they accept."
 )
+MESSAGE_IMPORTED = (
+    "Imported: {invited} invited by e-mail, {already} already in the cohort or invited. Each "
+    "joins when they accept."
+)
+MESSAGE_INVITATION_ACCEPTED = "You have joined {name} and are enrolled on {course}."
+MESSAGE_INVITATION_DECLINED = "You have declined the invitation to {name}."
 MESSAGE_NOTHING_IMPORTED = (
     "Nothing was imported: correct the rows below and upload the file again, or tick "
     "“import the valid rows anyway”."
@@ -102,7 +113,7 @@ def cohort_add(request, pk: int):
     report = members_add(cohort=found, emails=form.cleaned_data["emails"])
     messages.success(
         request,
-        MESSAGE_ADDED.format(added=report.added, invited=report.invited, already=report.already),
+        MESSAGE_ADDED.format(invited=report.invited, already=report.already),
     )
     return redirect("courses:cohort", pk=found.pk)
 
@@ -124,7 +135,7 @@ def cohort_import(request, pk: int):
     report = import_apply(cohort=found, rows=check.valid_rows)
     messages.success(
         request,
-        MESSAGE_IMPORTED.format(added=report.added, invited=report.invited, already=report.already),
+        MESSAGE_IMPORTED.format(invited=report.invited, already=report.already),
     )
     if check.errors:
         return _detail(request, found, check=check)
@@ -174,4 +185,32 @@ def join(request, token: str):
         "courses/cohorts/join.html",
         {"link": link, "usable": usable},
         status=200 if usable else 404,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitations(request):
+    """The cohort invitations waiting for the signed-in person, each to accept or decline."""
+    if request.method == "POST":
+        pk = int_or_none(request.POST.get("invitation"))
+        accept = request.POST.get("answer") == "accept"
+        try:
+            invitation = invitation_answer(user=request.user, pk=pk or 0, accept=accept)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("courses:cohort_invitations")
+        cohort = invitation.cohort
+        if accept:
+            messages.success(
+                request,
+                MESSAGE_INVITATION_ACCEPTED.format(name=cohort.name, course=cohort.course.title),
+            )
+            return redirect(cohort.course.url)
+        messages.success(request, MESSAGE_INVITATION_DECLINED.format(name=cohort.name))
+        return redirect("courses:cohort_invitations")
+    return render(
+        request,
+        "courses/cohorts/invitations.html",
+        {"invitations": list(invitations_pending(user=request.user))},
     )

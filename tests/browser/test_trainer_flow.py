@@ -64,10 +64,25 @@ def test_a_trainer_creates_a_cohort_imports_a_file_and_reads_the_dashboard(
     )
     tab.get_by_label("CSV file").set_input_files(str(good))
     tab.get_by_role("button", name="Check and import").click()
-    tab.get_by_text("Imported: 1 added, 1 invited by e-mail").wait_for()
-    assert tab.get_by_role("cell", name="Amara Bello").is_visible()
+    # Everyone is invited alike, account or not; they join when they accept.
+    tab.get_by_text("Imported: 2 invited by e-mail").wait_for()
     assert tab.get_by_text("owen@example.com").is_visible()
     assert axe(tab) == []
+    cohort_page = tab.url
+
+    tab.context.clear_cookies()
+    sign_in(tab, "amara@example.com")
+    tab.goto("/my-learning/invitations/")
+    for width in (1280, 375):
+        tab.set_viewport_size({"width": width, "height": 900})
+        assert axe(tab) == [], width
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    tab.get_by_role("button", name="Accept and join Northfield GPs, spring").click()
+    tab.get_by_text("You have joined Northfield GPs, spring").wait_for()
+    tab.context.clear_cookies()
+    sign_in(tab, trainer.email)
+    tab.goto(cohort_page)
+    assert tab.get_by_role("cell", name="Amara Bello").is_visible()
 
     tab.goto("/trainer/")
     tab.get_by_label("Cohort").select_option(label="Northfield GPs, spring")

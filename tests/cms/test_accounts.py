@@ -264,6 +264,23 @@ def test_a_practice_behind_one_network_address_is_not_locked_out_by_its_colleagu
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
+def test_one_network_address_may_try_60_sign_ins_a_minute_as_the_readme_says(client, home):
+    """The documented limit is the one that applies: allauth's own sign-in limit (30 a minute by
+    default) does not stop the 31st attempt from a practice's shared address."""
+    for n in range(60):
+        response = client.post(
+            reverse("account_login"),
+            {"login": f"someone{n}@example.com", "password": "not-the-password"},
+        )
+        assert response.status_code == 200, f"attempt {n + 1} was refused"
+        assert "Too many" not in response.text, f"attempt {n + 1} was refused"
+
+    refused = client.post(
+        reverse("account_login"), {"login": "one-more@example.com", "password": "x" * 12}
+    )
+    assert refused.status_code == 429
+
+
 def test_a_name_that_would_carry_a_message_into_the_confirmation_email_is_refused(client, home):
     data = {**SIGNUP, "full_name": "Your account is locked: visit evil.example.com"}
 

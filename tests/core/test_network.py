@@ -138,7 +138,9 @@ def mfa_satisfied(monkeypatch):
     monkeypatch.setattr("cms.middleware.second_factor_used", lambda request: True)
 
 
-def test_a_trainer_matches_names_not_in_the_list_and_a_champion_cannot(client, home, mfa_satisfied):
+def test_an_administrator_matches_names_not_in_the_list_and_a_trainer_cannot(
+    client, home, mfa_satisfied
+):
     UserFactory(organisation_unlisted="Riverside MP")
     UserFactory(organisation_unlisted="riverside mp")
     riverside = OrganisationFactory(name="Riverside Medical Practice")
@@ -146,8 +148,11 @@ def test_a_trainer_matches_names_not_in_the_list_and_a_champion_cannot(client, h
 
     client.force_login(UserFactory(roles=[Role.CHAMPION]))
     assert client.get(url).status_code in (302, 403)
-
+    # Who belongs where decides whom a trainer sees: trainers do not move people (decision 0009).
     client.force_login(UserFactory(roles=[Role.TRAINER]))
+    assert client.get(url).status_code in (302, 403)
+
+    client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
     page = client.get(url).text
     assert "Riverside MP" in page
     response = client.post(url, {"typed": "Riverside MP", "organisation": ""}, follow=True)

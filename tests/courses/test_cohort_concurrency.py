@@ -11,7 +11,7 @@ import pytest
 
 from core.choices import Role
 from courses.cohorts.models import CohortInvitation, CohortMember, ReminderBatch
-from courses.cohorts.services import cohort_create, join_link_create
+from courses.cohorts.services import cohort_create, join_link_create, members_add
 from tests.concurrency import BURST, burst, clients_signed_in, postgresql_only
 from tests.courses.factories import course_tree, training_index
 from tests.factories import UserFactory
@@ -51,7 +51,7 @@ def test_a_join_link_followed_twenty_times_at_once_joins_once(cohort):
     assert CohortMember.objects.filter(cohort=cohort, user=trainee).count() == 1
 
 
-def test_adding_the_same_addresses_twenty_times_at_once_adds_and_invites_once(cohort):
+def test_adding_the_same_addresses_twenty_times_at_once_invites_once(cohort):
     known = UserFactory(email="known@example.com")
     url = reverse("courses:cohort_add", args=[cohort.pk])
 
@@ -60,9 +60,26 @@ def test_adding_the_same_addresses_twenty_times_at_once_adds_and_invites_once(co
     )
 
     assert len(statuses) == BURST and set(statuses) <= {302}
+    assert not CohortMember.objects.filter(cohort=cohort, user=known).exists()
+    for email in ("known@example.com", "new@example.com"):
+        assert CohortInvitation.objects.filter(cohort=cohort, email=email).count() == 1
+        assert len([m for m in mail.outbox if email in m.to]) == 1
+
+
+def test_an_invitation_accepted_twenty_times_at_once_joins_once(cohort):
+    known = UserFactory(email="known@example.com")
+    members_add(cohort=cohort, emails=["known@example.com"])
+    invitation = CohortInvitation.objects.get()
+
+    statuses = burst(
+        clients_signed_in(known),
+        reverse("courses:cohort_invitations"),
+        {"invitation": invitation.pk, "answer": "accept"},
+    )
+
+    assert len(statuses) == BURST and set(statuses) <= {302}
     assert CohortMember.objects.filter(cohort=cohort, user=known).count() == 1
-    assert CohortInvitation.objects.filter(cohort=cohort, email="new@example.com").count() == 1
-    assert len([m for m in mail.outbox if "new@example.com" in m.to]) == 1
+    assert CohortInvitation.objects.get().accepted_at is not None
 
 
 def test_reminders_sent_twenty_times_at_once_make_one_set(cohort):

@@ -22,7 +22,13 @@ from courses.cohorts.models import (
     TrainerAssignment,
 )
 from courses.cohorts.scope import trainees_in_scope
-from courses.cohorts.services import cohort_create, import_check, join_link_create
+from courses.cohorts.services import (
+    cohort_create,
+    import_check,
+    invitation_answer,
+    join_link_create,
+    members_add,
+)
 from courses.learning.models import Enrolment
 from tests.courses.factories import course_tree, training_index
 from tests.factories import ClusterFactory, OrganisationFactory, UserFactory
@@ -79,22 +85,30 @@ def test_a_trainer_creates_a_cohort_and_bad_dates_are_refused(client, trainer, c
     assert "Spring" in client.get(reverse("courses:cohort_list")).text
 
 
-def test_adding_by_e_mail_enrols_known_people_and_invites_the_others(
+def test_adding_by_e_mail_invites_everyone_alike_and_they_join_when_they_accept(
     client, trainer, course, django_capture_on_commit_callbacks
 ):
     cohort = make_cohort(trainer, course)
-    known = UserFactory(email="known@example.com")
+    known = UserFactory(email="known@example.com", full_name="Kit Known")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("courses:cohort_add", args=[cohort.pk]),
             {"emails": "KNOWN@example.com, new.person@example.com\nknown@example.com"},
             follow=True,
         )
-    assert "1 added, 1 invited by e-mail, 0 already in the cohort." in response.text
-    assert CohortMember.objects.filter(cohort=cohort, user=known).exists()
-    assert Enrolment.objects.filter(user=known, course=course).exists()
-    (invitation,) = mail.outbox
-    assert invitation.to == ["new.person@example.com"] and "Northfield GPs" in invitation.body
+    # The same words for an address with an account and one without.
+    assert "2 invited by e-mail, 0 already in the cohort or invited." in response.text
+    assert not CohortMember.objects.filter(cohort=cohort, user=known).exists()
+    assert not Enrolment.objects.filter(user=known, course=course).exists()
+    assert sorted(m.to[0] for m in mail.outbox) == ["known@example.com", "new.person@example.com"]
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert bodies["known@example.com"].replace("known@", "X@") == bodies[
+        "new.person@example.com"
+    ].replace("new.person@", "X@")
+    # Nothing of the invited account reaches the trainer before they accept.
+    cohort_page = client.get(reverse("courses:cohort", args=[cohort.pk])).text
+    assert "Kit Known" not in cohort_page
+    assert client.get(reverse("courses:trainee_detail", args=[known.pk])).status_code == 404
 
     response = client.post(
         reverse("courses:cohort_add", args=[cohort.pk]),
@@ -104,12 +118,52 @@ def test_adding_by_e_mail_enrols_known_people_and_invites_the_others(
     assert "These are not e-mail addresses: not-an-address." in response.text
     assert not CohortInvitation.objects.filter(email="ok@example.com").exists()
 
-    # The invited person signs up and confirms their address: they are in.
+    # The existing account accepts on their invitations page, and is in.
+    client.force_login(known)
+    page = client.get(reverse("courses:cohort_invitations")).text
+    assert "Northfield GPs" in page and "Accept and join" in page
+    invitation = CohortInvitation.objects.get(email="known@example.com")
+    accepted = client.post(
+        reverse("courses:cohort_invitations"),
+        {"invitation": invitation.pk, "answer": "accept"},
+        follow=True,
+    )
+    assert "You have joined Northfield GPs" in accepted.text
+    assert CohortMember.objects.filter(cohort=cohort, user=known).exists()
+    assert Enrolment.objects.filter(user=known, course=course).exists()
+
+    # The invited person without an account signs up and confirms their address: they are in.
     newcomer = UserFactory(email="new.person@example.com", full_name="")
     address = EmailAddress.objects.get(user=newcomer)
     email_confirmed.send(sender=EmailAddress, request=None, email_address=address)
     assert CohortMember.objects.filter(cohort=cohort, user=newcomer).exists()
     assert CohortInvitation.objects.get(email="new.person@example.com").accepted_at is not None
+
+
+def test_an_invitation_is_declined_and_only_its_addressee_answers_it(client, trainer, course):
+    cohort = make_cohort(trainer, course)
+    invited = UserFactory(email="asked@example.com")
+    members_add(cohort=cohort, emails=["asked@example.com"])
+    invitation = CohortInvitation.objects.get()
+
+    client.force_login(UserFactory(email="someone.else@example.com"))
+    refused = client.post(
+        reverse("courses:cohort_invitations"),
+        {"invitation": invitation.pk, "answer": "accept"},
+        follow=True,
+    )
+    assert "That invitation is no longer waiting for you" in refused.text
+    assert not CohortMember.objects.exists()
+
+    client.force_login(invited)
+    declined = client.post(
+        reverse("courses:cohort_invitations"),
+        {"invitation": invitation.pk, "answer": "decline"},
+        follow=True,
+    )
+    assert "You have declined the invitation to Northfield GPs" in declined.text
+    assert not CohortInvitation.objects.exists() and not CohortMember.objects.exists()
+    assert "No cohort invitations are waiting for you" in declined.text
 
 
 def test_a_join_link_works_until_it_expires_or_is_withdrawn(client, trainer, course):
@@ -170,12 +224,18 @@ def test_a_valid_file_imports_everyone(client, trainer, course, django_capture_o
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, cohort, "\ufeff" + text)
-    assert "Imported: 1 added, 1 invited by e-mail, 0 already in the cohort." in response.text
-    existing.refresh_from_db()
-    assert existing.profession == Profession.GP and existing.organisation == practice
+    assert "Imported: 2 invited by e-mail, 0 already in the cohort or invited." in response.text
     invitation = CohortInvitation.objects.get(email="owen@example.com")
     assert invitation.full_name == "Owen Price" and invitation.organisation == practice
-    assert [m.to for m in mail.outbox] == [["owen@example.com"]]
+    assert sorted(m.to[0] for m in mail.outbox) == ["amara@example.com", "owen@example.com"]
+    # The file's details fill the existing account's blank fields only once they accept.
+    existing.refresh_from_db()
+    assert existing.profession == "" and existing.organisation is None
+    invitation_answer(
+        user=existing, pk=CohortInvitation.objects.get(email="amara@example.com").pk, accept=True
+    )
+    existing.refresh_from_db()
+    assert existing.profession == Profession.GP and existing.organisation == practice
 
 
 def test_a_file_with_errors_imports_nothing_and_names_each_line(client, trainer, course):
@@ -201,8 +261,26 @@ def test_a_file_with_errors_imports_nothing_and_names_each_line(client, trainer,
     assert not CohortMember.objects.exists() and not CohortInvitation.objects.exists()
 
     response = upload(client, cohort, text, valid_only=True)
-    assert "Imported: 1 added, 0 invited by e-mail, 0 already in the cohort." in response.text
-    assert CohortMember.objects.filter(cohort=cohort).count() == 1
+    assert "Imported: 1 invited by e-mail, 0 already in the cohort or invited." in response.text
+    assert CohortInvitation.objects.filter(cohort=cohort).count() == 1
+
+
+def test_a_file_s_names_are_checked_as_the_profile_form_checks_them(client, trainer, course):
+    cohort = make_cohort(trainer, course)
+    text = (
+        HEADER
+        + "<script>alert(1)</script>,a@example.com,GP,\n"
+        + ",b@example.com,GP,\n"
+        + f"{'A' * 81},c@example.com,GP,\n"
+        + "Aisha O'Neill-Khan,d@example.com,GP,\n"
+    )
+    page = upload(client, cohort, text).text
+    assert "Line 2: The name has characters a name does not" in page
+    assert "Line 3: No name: give the person’s full name." in page
+    assert "Line 4: The name is longer than 80 characters." in page
+    assert "Line 5" not in page
+    assert "<script>alert(1)</script>" not in page
+    assert not CohortInvitation.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -281,3 +359,27 @@ def test_trainees_and_champions_cannot_reach_cohort_pages(client, course):
         client.force_login(UserFactory(roles=roles))
         assert client.get(reverse("courses:cohort_list")).status_code == 403
         assert client.get(reverse("courses:cohort", args=[cohort.pk])).status_code == 403
+
+
+def test_what_a_trainer_types_reaches_the_invitation_e_mail_as_text(
+    trainer, course, django_capture_on_commit_callbacks
+):
+    from courses.cohorts.services import ImportRow, import_apply
+
+    cohort = make_cohort(trainer, course)
+    cohort.name = 'GPs <img src=x onerror="alert(1)">'
+    cohort.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        import_apply(
+            cohort=cohort,
+            rows=[ImportRow(2, "<script>alert(1)</script>", "p@example.org", "", None)],
+        )
+
+    (message,) = mail.outbox
+    html, kind = message.alternatives[0]
+    assert kind == "text/html"
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    # The links in it still work.
+    assert '<a href="http' in html
