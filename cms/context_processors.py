@@ -13,8 +13,9 @@ def site_settings(request):
 
 
 def tool_statement(request):
-    """The tool's copyright and funding statement and licence note, for every page's footer."""
-    return {"tool_statement": startback.STATEMENT, "tool_licence": startback.LICENCE_NOTE}
+    """The tool's copyright and funding line and licence note, for every page's footer (Keele's
+    statement in full is shown wherever the tool is)."""
+    return {"tool_statement": startback.COPYRIGHT_LINE, "tool_licence": startback.LICENCE_NOTE}
 
 
 def navigation(request):

@@ -156,7 +156,8 @@ RESOURCES = (
         "Red flags and safety-netting: a desk card",
         "clinician_guide",
         "clinicians",
-        "Which features need same-day or urgent referral, and what to tell every patient.",
+        "Which features need sending now, the same day or urgently, and what to tell every "
+        "patient.",
         ("red flags", "safety-netting"),
         "sunita.rao@example.com",
         False,

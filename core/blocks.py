@@ -81,7 +81,7 @@ class DetailsBlock(nhsuk.DetailsBlock):
         description = "Details: a short heading that opens to reveal more."
         preview_value = {
             "title": "Where does the name come from?",
-            "body": [("richtext", "<p>STarT stands for Subgrouping for Targeted Treatment.</p>")],
+            "body": [("richtext", "<p>STarT stands for Subgroups for Targeted Treatment.</p>")],
         }
 
 

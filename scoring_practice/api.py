@@ -94,7 +94,6 @@ class Treatment(Schema):
     summary: str
     involves: list[str]
     delivered_by: str
-    backpac_options: list[str]
     care_for_everyone: list[str]
 
 

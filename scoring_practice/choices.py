@@ -13,7 +13,7 @@ class VignetteMode(models.TextChoices):
     """What a vignette asks the trainee to do."""
 
     QUESTIONNAIRE = "questionnaire", "Score a completed questionnaire"
-    CONSULTATION = "consultation", "Interpret a consultation"
+    CONSULTATION = "consultation", "Listening practice: interpret a consultation"
     TRIAGE = "triage", "Red-flag triage"
 
 

@@ -141,6 +141,7 @@ class TriageFeedback:
     flags_acceptable: tuple[startback.RedFlag, ...]
     urgency_correct: bool
     destination_correct: bool
+    submitted_urgency: str = ""
 
     @property
     def flags_correct(self) -> bool:
@@ -167,6 +168,7 @@ def _triage(reference: Reference, submission: Submission) -> TriageFeedback:
         ),
         urgency_correct=submission.urgency == reference.red_flag_urgency,
         destination_correct=submission.destination == reference.red_flag_destination,
+        submitted_urgency=submission.urgency,
     )
 
 
@@ -331,6 +333,14 @@ def _referral_verdict(reference: Reference, triage: TriageFeedback) -> Verdict:
         return Verdict(
             False,
             "Partly right: the urgency is right, the destination is not",
+            f"{URGENCY_SENTENCES[reference.urgency]} Where to: {where}.",
+        )
+    if triage.submitted_urgency and startback.less_urgent(
+        triage.submitted_urgency, reference.urgency
+    ):
+        return Verdict(
+            False,
+            "Not safe: this is more urgent than you chose",
             f"{URGENCY_SENTENCES[reference.urgency]} Where to: {where}.",
         )
     return Verdict(

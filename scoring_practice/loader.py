@@ -313,11 +313,7 @@ def vignettes_load(*, content: list[VignetteContent] | None = None) -> list[Vign
 # What a vignette file sets on its page (all of the page type's own fields, and its title).
 REFRESHED_FIELDS = (
     "title",
-    *(
-        field.attname
-        for field in VignettePage._meta.local_concrete_fields
-        if not field.primary_key
-    ),
+    *(field.attname for field in VignettePage._meta.local_concrete_fields if not field.primary_key),
 )
 
 

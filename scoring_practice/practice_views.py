@@ -103,7 +103,6 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "retry_url": retry_url,
             "practice_url": _practice_index_url(request),
             "statement": startback.STATEMENT,
-            "backpac_label": startback.BACKPAC_LABEL,
         },
     )
 

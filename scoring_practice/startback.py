@@ -18,7 +18,25 @@ COPYRIGHT = "Copyright ©2007 Keele University"
 FUNDING = (
     "The development of the tool was part-funded by Arthritis Research UK (now Versus Arthritis)."
 )
-STATEMENT = f"The Keele STarT Back Screening Tool. {COPYRIGHT}. {FUNDING}"
+# Keele's statement that travels with the tool, verbatim, as Keele University publishes it with the
+# tool (https://startback.hfac.keele.ac.uk/); only the note on the funder's present name is ours.
+KEELE_STATEMENT = (
+    "The copyright (©2007) of the STarT Back Screening Tool and associated materials is owned by "
+    "Keele University, the development of which was part funded by Arthritis Research UK: i) the "
+    "tool is designed for use by health care practitioners, with appropriate treatment packages "
+    "for each of the stratified groups; ii) the tool is not intended to recommend the use of any "
+    "particular product. No license is required for non-commercial use. If you would like to "
+    "incorporate the tool in any way into commercial product materials, please contact Keele "
+    "University for further advice."
+)
+STATEMENT_SOURCE = "Keele University, the STarT Back Screening Tool"
+# The copyright and funding line, for the footer of every page; the statement in full goes
+# wherever the tool itself is shown.
+COPYRIGHT_LINE = f"The Keele STarT Back Screening Tool. {COPYRIGHT}. {FUNDING}"
+STATEMENT = (
+    f"The Keele STarT Back Screening Tool. {COPYRIGHT}. “{KEELE_STATEMENT}” "
+    f"({STATEMENT_SOURCE}; Arthritis Research UK is now Versus Arthritis.)"
+)
 LICENCE_NOTE = (
     "Keele University requires no licence for non-commercial use. This free service uses the tool "
     "for training and for clinicians' own use with their patients (the calculator and the "
@@ -150,7 +168,7 @@ ITEMS: tuple[Item, ...] = (
     ),
     Item(
         8,
-        "Depression",
+        "Low mood",
         "In general I have not enjoyed all the things I used to enjoy",
         AGREEMENT_OPTIONS,
     ),
@@ -311,26 +329,22 @@ def _list(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
 
 
-# BackPAC is one local physiotherapy service's model (Sussex MSK Partnership East, evaluated
-# 2019-20), not Keele's matched treatment: wherever its options are shown, they are labelled so.
-BACKPAC_LABEL = "In one local service's model (BackPAC), the options to discuss"
-
-
 @dataclass(frozen=True)
 class MatchedTreatment:
-    """The care matched to one risk group (the STarT Back trial protocol and Keele's guidance),
-    with the options one local service (BackPAC) offers for it."""
+    """The care matched to one risk group (the STarT Back trial protocol and Keele's guidance).
+    One local service's menu of options (BackPAC) is not part of it: the course describes that
+    service in its own terms, and the calculator and feedback do not present it as the next step."""
 
     risk: RiskGroup
     title: str
     summary: str
     involves: tuple[str, ...]
     delivered_by: str
-    backpac_options: tuple[str, ...]
 
 
 CARE_FOR_EVERYONE: tuple[str, ...] = (
-    "Assessment, and reassurance that serious disease has been screened out",
+    "Assessment, and reassurance: nothing today suggests a serious cause, and we will keep "
+    "checking",
     "Advice to stay active and at, or return to, work",
     "Advice on pain relief",
     "Written self-management material",
@@ -351,7 +365,6 @@ MATCHED_TREATMENTS: dict[RiskGroup, MatchedTreatment] = {
             "A single follow-up or advice session at most; no routine referral",
         ),
         delivered_by="The GP or first-contact clinician, in primary care",
-        backpac_options=("Self-manage, with a 6-week SOS period to return without a new referral",),
     ),
     RiskGroup.MEDIUM: MatchedTreatment(
         risk=RiskGroup.MEDIUM,
@@ -366,11 +379,6 @@ MATCHED_TREATMENTS: dict[RiskGroup, MatchedTreatment] = {
             "Manual therapy where it helps, with education about back pain",
         ),
         delivered_by="A physiotherapist",
-        backpac_options=(
-            "A rehabilitation class",
-            "One-to-one physiotherapy",
-            "Self-manage, with a 6-week SOS period",
-        ),
     ),
     RiskGroup.HIGH: MatchedTreatment(
         risk=RiskGroup.HIGH,
@@ -378,25 +386,18 @@ MATCHED_TREATMENTS: dict[RiskGroup, MatchedTreatment] = {
         summary=(
             "Physiotherapy that addresses the psychosocial obstacles (fear, worry, "
             "catastrophising, low mood) as well as the physical ones, using cognitive-behavioural "
-            "principles. Where locally available, an advanced practitioner; a pain management "
-            "service for those who do not respond, not as a routine first option."
+            "principles: the UK trial's matched treatment, whose benefit was not replicated in US "
+            "trials."
         ),
         involves=(
             "Referral to a physiotherapist trained in psychologically informed practice",
             "Addressing fear of movement, worry, catastrophising and low mood alongside "
             "exercise and activity",
-            "Where locally available, an advanced practitioner; pain management if the patient "
-            "does not respond",
+            "If the patient does not respond: NICE NG59's combined physical and psychological "
+            "programme, or a pain management service, as local pathways provide (not part of "
+            "Keele's matched treatment, and not a routine first option)",
         ),
-        delivered_by=(
-            "A physiotherapist trained in psychologically informed practice; an advanced "
-            "practitioner where available"
-        ),
-        backpac_options=(
-            "One-to-one psychologically informed physiotherapy",
-            "An advanced practitioner, or the pain management service",
-            "A rehabilitation class",
-        ),
+        delivered_by="A physiotherapist trained in psychologically informed practice",
     ),
 }
 
@@ -417,11 +418,22 @@ class Urgency(StrEnum):
     def label(self) -> str:
         return URGENCY_LABELS[self]
 
+    @property
+    def heading(self) -> str:
+        return URGENCY_HEADINGS[self]
 
+
+URGENCY_HEADINGS = {
+    Urgency.IMMEDIATE: "Immediate: now, never later today",
+    Urgency.EMERGENCY: "Emergency: in hospital the same day",
+    Urgency.URGENT: "Urgent: within days, by the condition's pathway",
+    Urgency.STRATIFY: "Not urgent: stratify and safety-net",
+}
 URGENCY_LABELS = {
     Urgency.IMMEDIATE: (
         "Immediate: sent now, by ambulance if needed, to the emergency department or the on-call "
-        "team; never later today or tomorrow"
+        "spinal team (with known cancer, the MSCC coordinator, contacted immediately); never later "
+        "today or tomorrow"
     ),
     Urgency.EMERGENCY: "Emergency: assessed in hospital the same day",
     Urgency.URGENT: "Urgent: within days to about 2 weeks, by the condition's pathway",
@@ -429,6 +441,15 @@ URGENCY_LABELS = {
 }
 # The tiers a patient who is not stratified may be sent at, most urgent first.
 REFERRAL_URGENCIES: tuple[Urgency, ...] = (Urgency.IMMEDIATE, Urgency.EMERGENCY, Urgency.URGENT)
+
+
+def less_urgent(given: str, needed: str) -> bool:
+    """Whether `given` is a later tier than `needed` (an unknown or missing tier counts as the
+    latest): a patient who needs sending now, sent later today, is sent less urgently."""
+    order = [urgency.value for urgency in REFERRAL_URGENCIES]
+    if needed not in order:
+        return False
+    return (order.index(given) if given in order else len(order)) > order.index(needed)
 
 
 class Destination(StrEnum):
@@ -533,7 +554,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             Action(
                 Urgency.IMMEDIATE,
                 Destination.HOSPITAL,
-                "Whether or not cancer is known; with no known cancer",
+                "With no known cancer",
                 "Now, to the emergency department or the on-call spinal team: whole-spine MRI "
                 "within 24 hours (NICE NG234). Cord compression is the first sign of cancer in "
                 "about 1 in 5 patients with metastatic compression.",
@@ -542,8 +563,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 Urgency.IMMEDIATE,
                 Destination.ACUTE_ONCOLOGY,
                 "In a patient with known cancer",
-                "Contact the MSCC coordinator or acute oncology service at once: whole-spine MRI "
-                "within 24 hours (NICE NG234).",
+                "Contact the MSCC coordinator or acute oncology service immediately: MRI of the "
+                "whole spine as soon as possible and within 24 hours (NICE NG234).",
             ),
         ),
     ),
@@ -560,16 +581,17 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 Urgency.IMMEDIATE,
                 Destination.ACUTE_ONCOLOGY,
                 "With neurological symptoms or signs (suspected cord compression)",
-                "Contact the MSCC coordinator or acute oncology service at once: whole-spine MRI "
-                "within 24 hours (NICE NG234).",
+                "Contact the MSCC coordinator or acute oncology service immediately: MRI of the "
+                "whole spine as soon as possible and within 24 hours (NICE NG234).",
             ),
             Action(
                 Urgency.URGENT,
                 Destination.ACUTE_ONCOLOGY,
                 "Pain only, no neurological symptoms or signs",
-                "Discuss with the MSCC coordinator or acute oncology service: whole-spine MRI "
-                "within a week (NICE NG234), not an urgent suspected cancer referral. Give the "
-                "patient the warning signs of cord compression: if they appear, it is immediate.",
+                "Contact the MSCC coordinator or acute oncology service within 24 hours, for MRI "
+                "of the whole spine within a week (NICE NG234), not an urgent suspected cancer "
+                "referral. Give the patient the warning signs of cord compression in writing: if "
+                "they appear, it is immediate.",
             ),
         ),
     ),
@@ -594,8 +616,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
                 Urgency.IMMEDIATE,
                 Destination.HOSPITAL,
                 "With neurological symptoms or signs of cord compression",
-                "Now, to the emergency department or the on-call spinal team: whole-spine MRI "
-                "within 24 hours, whether or not cancer is known (NICE NG234).",
+                "Now, to the emergency department or the on-call spinal team: MRI of the whole "
+                "spine as soon as possible and within 24 hours, whether or not cancer is known "
+                "(NICE NG234).",
             ),
         ),
     ),
@@ -614,17 +637,18 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             Action(
                 Urgency.EMERGENCY,
                 Destination.HOSPITAL,
-                "Systemic features without neurological signs",
+                "Systemic features, without neurological signs or a high-risk sign of sepsis",
                 "Hospital assessment the same day: blood tests, cultures and MRI. Take full "
-                "observations and assess for sepsis (NICE NG51, NEWS2); with signs of sepsis, by "
-                "ambulance.",
+                "observations and assess the risk of sepsis with NICE NG51's criteria, and say how "
+                "the patient gets there.",
             ),
             Action(
                 Urgency.IMMEDIATE,
                 Destination.HOSPITAL,
-                "With neurological symptoms or signs",
-                "Now, by ambulance if needed, to the emergency department or the on-call spinal "
-                "team.",
+                "With neurological symptoms or signs, or any high-risk criterion of sepsis (NICE "
+                "NG51)",
+                "Now: call 999 and pre-alert the hospital, or the on-call spinal team for "
+                "neurological signs.",
             ),
         ),
     ),
@@ -686,6 +710,17 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
 )
 
+# Each suspected condition as a sentence names it ("ask about the features of …").
+RED_FLAG_IN_WORDS: dict[str, str] = {
+    "cauda_equina": "cauda equina syndrome",
+    "cord_compression": "spinal cord compression",
+    "spinal_metastases": "spinal metastases in someone with known cancer",
+    "malignancy": "a cancer not yet diagnosed",
+    "infection": "spinal infection",
+    "fracture": "a vertebral fracture",
+    "neurological_deficit": "a progressive neurological deficit",
+}
+
 # Features that are not red flags on their own: such a patient is stratified and safety-netted.
 NOT_RED_FLAGS_ALONE: tuple[str, ...] = (
     "Night pain that eases on changing position (mechanical pain)",
@@ -696,7 +731,8 @@ NOT_RED_FLAGS_ALONE: tuple[str, ...] = (
 # What every patient is told to watch for, stratified or not, in words a patient acts on.
 # Go to A&E now, or call 999:
 SAFETY_NETTING_NOW: tuple[str, ...] = (
-    "Numbness or tingling around the back passage or genitals (the saddle area)",
+    "Numbness or tingling around the back passage or genitals (the saddle area), for example when "
+    "you wipe after using the toilet",
     "New difficulty passing urine, not knowing when the bladder is full or empty, changed "
     "feeling when passing urine, or loss of bladder control",
     "Loss of bowel control or changed feeling when opening the bowels",
@@ -704,10 +740,12 @@ SAFETY_NETTING_NOW: tuple[str, ...] = (
     "Pain, numbness or weakness in both legs",
     "New or quickly worsening weakness in a leg, a foot that drops or catches, or new "
     "difficulty walking",
+    "Feeling very unwell with a fever or shivering and also confused, very breathless, or with "
+    "pale, blue or blotchy skin",
 )
 # Get help the same day (your GP surgery, or NHS 111):
 SAFETY_NETTING_SAME_DAY: tuple[str, ...] = (
-    "A fever, shivers or feeling very unwell with the back pain",
+    "A fever, shivers or feeling unwell with the back pain",
 )
 # Come back soon (book an appointment):
 SAFETY_NETTING_SOON: tuple[str, ...] = (

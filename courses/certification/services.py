@@ -33,10 +33,10 @@ from scoring_practice.feedback import URGENCY_PHRASES, Submission, attempt_feedb
 from scoring_practice.reference import Reference
 from scoring_practice.startback import (
     MATCHED_TREATMENTS,
-    REFERRAL_URGENCIES,
     Destination,
     RiskGroup,
     Urgency,
+    less_urgent,
 )
 
 MESSAGE_REASON_REQUIRED = "Give the reason for revoking this certificate."
@@ -268,15 +268,11 @@ REFERRAL_WORDS: dict[str, str] = {
     Urgency.EMERGENCY: "Refer: emergency (same day)",
     Urgency.URGENT: "Refer: urgent",
 }
-# Most urgent first: an immediate or same-day case referred at a later tier is downgraded.
-URGENCY_RANK = {urgency.value: rank for rank, urgency in enumerate(REFERRAL_URGENCIES)}
 
 
 def urgency_downgraded(*, reference: str, given: str) -> bool:
     """Whether an immediate or same-day case was referred as anything less urgent."""
-    if reference not in (Urgency.IMMEDIATE, Urgency.EMERGENCY):
-        return False
-    return URGENCY_RANK.get(given, len(URGENCY_RANK)) > URGENCY_RANK[reference]
+    return reference in (Urgency.IMMEDIATE, Urgency.EMERGENCY) and less_urgent(given, reference)
 
 
 def _conditions(flags) -> str:

@@ -290,7 +290,7 @@ def _features_text(features: tuple[str, ...]) -> str:
 TIER_WORDS = {
     startback.Urgency.IMMEDIATE: "immediate, now (never later today or tomorrow)",
     startback.Urgency.EMERGENCY: "emergency, in hospital the same day",
-    startback.Urgency.URGENT: "urgent",
+    startback.Urgency.URGENT: "urgent, within days to about 2 weeks by the condition's pathway",
     startback.Urgency.STRATIFY: "stratify and safety-net",
 }
 
@@ -331,7 +331,7 @@ def _from_tool(node: Node, sources: _Sources) -> list[Block]:
             _table_block(
                 "The Keele STarT Back Screening Tool", ["Item", "Question", "Answers"], rows
             ),
-            ("paragraph", f"<p>{escape(startback.COPYRIGHT)}. {escape(startback.FUNDING)}</p>"),
+            ("paragraph", f"<p>{escape(startback.STATEMENT)}</p>"),
         ]
     if part == "red_flags":
         node.only_keys("part", "caption")

@@ -62,6 +62,12 @@ def questionnaire_rows(answers) -> dict:
 
 
 @register.simple_tag
+def red_flag_names() -> list[str]:
+    """The suspected conditions of the red-flag data, as a sentence names them."""
+    return [startback.RED_FLAG_IN_WORDS[flag.key] for flag in startback.RED_FLAGS]
+
+
+@register.simple_tag
 def safety_net() -> dict:
     """What every patient is told to watch for: when to go to A&E now, when to get help the
     same day, and when to come back soon, each with its heading."""

@@ -181,7 +181,7 @@ def test_triage_feedback_at_each_urgency_is_styled_by_it_and_passes_axe(tab, axe
     )
     assert tab.get_by_text("Right: refer immediately: now, not later today").is_visible()
     assert tab.locator(".nhsuk-card--care--emergency").first.is_visible()
-    assert tab.get_by_role("heading", name=startback.Urgency.IMMEDIATE.label).is_visible()
+    assert tab.get_by_role("heading", name=startback.Urgency.IMMEDIATE.heading).is_visible()
     assert axe(tab) == [], "immediate"
     assert fits(tab, width), "immediate"
 
@@ -195,7 +195,7 @@ def test_triage_feedback_at_each_urgency_is_styled_by_it_and_passes_axe(tab, axe
     assert tab.get_by_text(
         "Partly right: the urgency is right, the destination is not"
     ).is_visible()
-    assert tab.get_by_role("heading", name=startback.Urgency.EMERGENCY.label).is_visible()
+    assert tab.get_by_role("heading", name=startback.Urgency.EMERGENCY.heading).is_visible()
     assert axe(tab) == [], "same day"
     assert fits(tab, width), "same day"
 
@@ -207,7 +207,7 @@ def test_triage_feedback_at_each_urgency_is_styled_by_it_and_passes_axe(tab, axe
         destination=startback.Destination.HOSPITAL.label,
     )
     assert tab.get_by_text("Partly right: this patient needs referral").is_visible()
-    assert tab.get_by_role("heading", name=startback.Urgency.URGENT.label).is_visible()
+    assert tab.get_by_role("heading", name=startback.Urgency.URGENT.heading).is_visible()
     assert axe(tab) == [], "urgent"
 
     tab.goto(stratifiable.url)

@@ -146,18 +146,33 @@ def test_the_wording_is_keeles_and_carries_the_copyright_line():
     # Keele asks that the copyright and funding statement stays with the tool.
     assert startback.COPYRIGHT == "Copyright ©2007 Keele University"
     assert "Arthritis Research UK (now Versus Arthritis)" in startback.FUNDING
-    assert startback.COPYRIGHT in startback.STATEMENT and startback.FUNDING in startback.STATEMENT
+    assert startback.COPYRIGHT in startback.STATEMENT
+    # Keele's own statement, word for word, with its source and the funder's present name.
+    assert f"“{startback.KEELE_STATEMENT}”" in startback.STATEMENT
+    assert startback.KEELE_STATEMENT.startswith(
+        "The copyright (©2007) of the STarT Back Screening Tool and associated materials is owned "
+        "by Keele University, the development of which was part funded by Arthritis Research UK:"
+    )
+    assert "not intended to recommend the use of any particular product" in startback.STATEMENT
+    assert startback.STATEMENT_SOURCE in startback.STATEMENT
+    assert "now Versus Arthritis" in startback.STATEMENT
+    assert startback.item(8).construct == "Low mood"
     assert startback.PREAMBLE.endswith("questions:")
     assert [item.number for item in startback.ITEMS if item.psychosocial] == [5, 6, 7, 8, 9]
 
 
-def test_every_risk_group_has_a_matched_treatment_with_backpac_options():
+def test_every_risk_group_has_a_matched_treatment_and_no_local_services_menu():
     for risk in RiskGroup:
         treatment = startback.matched_treatment(risk)
         assert treatment.risk is risk
         assert treatment.involves
-        assert treatment.backpac_options
-    assert "psychologically informed" in startback.matched_treatment("high").title.lower()
+        assert not hasattr(treatment, "backpac_options")
+        assert "BackPAC" not in f"{treatment.summary} {treatment.involves}"
+    high = startback.matched_treatment("high")
+    assert "psychologically informed" in high.title.lower()
+    # Pain management is NICE's and local pathways' step, not Keele's matched treatment.
+    assert "NICE NG59" in " ".join(high.involves) and "not part of Keele" in " ".join(high.involves)
+    assert "not replicated in US trials" in high.summary
     assert "physiotherapy" in startback.matched_treatment("medium").title.lower()
 
 

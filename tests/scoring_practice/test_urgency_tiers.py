@@ -143,11 +143,34 @@ def test_the_destination_is_part_of_a_right_answer():
         )
 
 
+@pytest.mark.parametrize("given", [Urgency.EMERGENCY, Urgency.URGENT])
+def test_sending_an_immediate_case_later_is_called_unsafe(given):
+    ces = triage_reference(["cauda_equina"], Urgency.IMMEDIATE, Destination.HOSPITAL)
+    feedback = attempt_feedback(
+        reference=ces, submission=referral(["cauda_equina"], given, Destination.HOSPITAL)
+    )
+    assert not feedback.verdict.right and not feedback.outcome_correct
+    assert feedback.verdict.heading == "Not safe: this is more urgent than you chose"
+    assert "never later today or tomorrow" in feedback.verdict.body
+
+    # Sending an urgent case sooner than needed is not right either, but it is not unsafe.
+    urgent = triage_reference(["fracture"], Urgency.URGENT, Destination.URGENT_IMAGING)
+    sooner = attempt_feedback(
+        reference=urgent, submission=referral(["fracture"], given, Destination.URGENT_IMAGING)
+    )
+    assert sooner.verdict.heading == "Partly right: this patient needs referral" or (
+        given == Urgency.URGENT and sooner.verdict.right
+    )
+
+
 def test_worsening_weakness_is_on_the_go_now_list():
     now = " ".join(startback.SAFETY_NETTING_NOW).lower()
     later = " ".join(startback.SAFETY_NETTING_SAME_DAY + startback.SAFETY_NETTING_SOON).lower()
     assert "quickly worsening weakness in a leg" in now and "new difficulty walking" in now
     assert "weakness" not in later
+    # Signs of sepsis go to 999 too; a fever alone is for the same day.
+    assert "confused, very breathless" in now
+    assert "fever" in " ".join(startback.SAFETY_NETTING_SAME_DAY).lower()
     assert startback.SAFETY_NETTING_HEADINGS["now"] == "Go to A&E now, or call 999, if you have"
 
 
@@ -280,3 +303,60 @@ def test_the_migration_moves_vignettes_and_past_attempts_to_four_tiers(practice)
             submission=Submission.from_json(attempt.answers),
         )
         assert feedback.outcome_correct == attempt.outcome_correct
+
+
+@pytest.mark.django_db
+def test_the_trainers_figures_count_a_referral_to_the_wrong_place_as_not_right(client, practice):
+    """The dashboards read what the feedback decided: the right urgency to the wrong place is
+    not right there either."""
+    from core.models import User
+    from courses.cohorts.practice_stats import practice_stats
+    from tests.scoring_practice.factories import vignette_publish
+    from tests.scoring_practice.test_attempts import answer
+
+    trainee = UserFactory()
+    client.force_login(trainee)
+    page = vignette_publish(
+        parent=practice,
+        mode="triage",
+        red_flags=["cauda_equina"],
+        red_flag_urgency="immediate",
+        red_flag_destination="hospital",
+        reference_treatment="referral",
+    )
+    for destination in ("hospital", "acute_oncology"):
+        answer(
+            client,
+            page,
+            stratifiable="no",
+            red_flags=["cauda_equina"],
+            urgency="immediate",
+            destination=destination,
+        )
+
+    stats = practice_stats(User.objects.filter(pk=trainee.pk))
+
+    ((_, attempts, right),) = stats.months
+    assert (attempts, right) == (2, 1)
+
+
+@pytest.mark.django_db
+def test_the_safety_netting_lesson_carries_the_same_lists(client, home):
+    from django.core.management import call_command
+
+    from courses.learning.models import LessonPage
+
+    call_command("load_content", verbosity=0)
+    lesson = LessonPage.objects.get(slug="safety-netting")
+
+    page = client.get(lesson.url).text
+
+    for key, signs in (
+        ("now", startback.SAFETY_NETTING_NOW),
+        ("same_day", startback.SAFETY_NETTING_SAME_DAY),
+        ("soon", startback.SAFETY_NETTING_SOON),
+    ):
+        heading = startback.SAFETY_NETTING_HEADINGS[key]
+        assert escape(f"{heading[0].lower()}{heading[1:]}") in page, key
+        for sign in signs:
+            assert escape(sign) in page, sign
