@@ -66,3 +66,34 @@ def test_without_the_option_nothing_loaded_before_is_touched():
     call_command("load_content", verbosity=0)
 
     assert LessonPage.objects.get(pk=lesson.pk).summary == "Emergency: the same day."
+
+
+def test_quiz_corrections_reach_a_quiz_loaded_before_them_and_spare_an_editors_words():
+    import importlib
+
+    from django.apps import apps
+
+    from courses.quiz.models import AnswerOption
+    from tests.courses.quiz_factories import QuestionFactory, QuizFactory
+
+    migration = importlib.import_module("courses.migrations.0010_quiz_corrections")
+    safety_question = next(q for q in migration.QUESTIONS if "Safety-netting is needed" in q[0])
+    cancer_option = next(o for o in migration.OPTIONS if "2-week" in o[1])
+    quiz = QuizFactory()
+    stale = QuestionFactory(quiz=quiz, text=safety_question[0], explanation=safety_question[1])
+    edited = QuestionFactory(
+        quiz=quiz, text=safety_question[0], explanation="An editor's own explanation."
+    )
+    with_option = QuestionFactory(
+        quiz=quiz, text=cancer_option[0], options=[(cancer_option[1], False), ("Other", True)]
+    )
+
+    migration.quizzes_corrected(apps, None)
+
+    stale.refresh_from_db()
+    edited.refresh_from_db()
+    assert stale.explanation == safety_question[3]
+    assert "A&E now" in stale.explanation
+    assert edited.explanation == "An editor's own explanation."
+    texts = set(AnswerOption.objects.filter(question=with_option).values_list("text", flat=True))
+    assert cancer_option[2] in texts and cancer_option[1] not in texts
