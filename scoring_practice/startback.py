@@ -18,8 +18,9 @@ COPYRIGHT = "Copyright ©2007 Keele University"
 FUNDING = (
     "The development of the tool was part-funded by Arthritis Research UK (now Versus Arthritis)."
 )
-# Keele's statement that travels with the tool, verbatim, as Keele University publishes it with the
-# tool (https://startback.hfac.keele.ac.uk/); only the note on the funder's present name is ours.
+# Keele's statement that travels with the tool, verbatim: the copyright statement printed with the
+# STarT Back Screening Tool (©2007). Keele's website now carries a later wording; this is the one
+# that goes with the tool itself. Only the note on the funder's present name is ours.
 KEELE_STATEMENT = (
     "The copyright (©2007) of the STarT Back Screening Tool and associated materials is owned by "
     "Keele University, the development of which was part funded by Arthritis Research UK: i) the "
@@ -29,7 +30,9 @@ KEELE_STATEMENT = (
     "incorporate the tool in any way into commercial product materials, please contact Keele "
     "University for further advice."
 )
-STATEMENT_SOURCE = "Keele University, the STarT Back Screening Tool"
+STATEMENT_SOURCE = (
+    "Keele University: the copyright statement printed with the STarT Back Screening Tool (©2007)"
+)
 # The copyright and funding line, for the footer of every page; the statement in full goes
 # wherever the tool itself is shown.
 COPYRIGHT_LINE = f"The Keele STarT Back Screening Tool. {COPYRIGHT}. {FUNDING}"
@@ -535,7 +538,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             Action(
                 Urgency.IMMEDIATE,
                 Destination.HOSPITAL,
-                "Always, at any hour, and when the symptoms are reported by telephone",
+                "Always, at any hour, and when the symptoms are reported by telephone (the "
+                "hospital pathway's own criteria are symptoms new within 2 weeks or getting worse; "
+                "in primary care, send any suspected CES and let the hospital decide)",
                 "Now, for emergency MRI (the national suspected CES pathway). Suspected (CES-S) "
                 "and incomplete cauda equina syndrome (CES-I), before retention (CES-R), are the "
                 "stages to catch.",
@@ -745,7 +750,7 @@ SAFETY_NETTING_NOW: tuple[str, ...] = (
 )
 # Get help the same day (your GP surgery, or NHS 111):
 SAFETY_NETTING_SAME_DAY: tuple[str, ...] = (
-    "A fever, shivers or feeling unwell with the back pain",
+    "A fever, shivers or feeling very unwell with the back pain",
 )
 # Come back soon (book an appointment):
 SAFETY_NETTING_SOON: tuple[str, ...] = (

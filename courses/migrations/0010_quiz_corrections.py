@@ -9,7 +9,39 @@ the copy of what was asked that they were answered against.
 from django.db import migrations
 
 # (old text, old explanation, new text, new explanation)
-QUESTIONS = [('What is the matched treatment for a high-risk patient?',
+QUESTIONS = [("In one local service's model (BackPAC, Sussex), which options were offered after the "
+  'education class? Choose all that apply.',
+  'BackPAC offered self-management with a 6-week SOS period, a back rehab class, one-to-one '
+  'physiotherapy, and for high-risk patients an advanced practitioner or pain management. '
+  "Imaging and rest were not options. This is one service's model, not Keele's matched "
+  'treatment, in which pain management is for high-risk patients who do not respond to '
+  'psychologically informed physiotherapy.',
+  "In one local service's model (BackPAC, Sussex), which options were offered after the "
+  'education class? Choose all that apply.',
+  'BackPAC offered self-management with a 6-week SOS period, a back rehab class, one-to-one '
+  'physiotherapy, and for high-risk patients an advanced practitioner or pain management. '
+  "Imaging and rest were not options. This is one service's model, not Keele's matched "
+  'treatment; pain management comes from NICE NG59 and local pathways for high-risk patients '
+  'who do not respond to psychologically informed physiotherapy.'),
+ ('Marcus, 46, a bus driver, scores high risk (total 5, subscale 4). He is worried about '
+  'losing his job and believes activity will damage his back. In three or four sentences, '
+  'write what you would say to explain the result and the options.',
+  'A good answer explains that the result is about recovery, not damage; names his worry and '
+  'fear of activity as common and as things that can be worked on; offers psychologically '
+  'informed physiotherapy (with an advanced practitioner where available, and pain management '
+  'only if he does not respond); encourages staying active and at work with adjustments (a fit '
+  'note that says he may be fit for work with amended duties, if he needs one); and checks '
+  'what he thinks and agrees a plan with a safety-net.',
+  'Dev, 46, a bus driver, scores high risk (total 5, subscale 4). He is worried about losing '
+  'his job and believes activity will damage his back. In three or four sentences, write what '
+  'you would say to explain the result and the options.',
+  'A good answer explains that the result is about recovery, not damage; names his worry and '
+  'fear of activity as common and as things that can be worked on; offers psychologically '
+  "informed physiotherapy, the UK trial's matched treatment (with NICE NG59's combined "
+  'programme or local pain management only if he does not respond); encourages staying active '
+  'and at work with adjustments (a fit note that says he may be fit for work with amended '
+  'duties, if he needs one); and checks what he thinks and agrees a plan with a safety-net.'),
+ ('What is the matched treatment for a high-risk patient?',
   'Psychologically informed physiotherapy, which targets fear, worry, catastrophising and low '
   'mood as well as the physical obstacles; where available, an advanced practitioner. A pain '
   'management service is for those who do not respond, not a routine first option.',
