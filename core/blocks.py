@@ -138,7 +138,7 @@ class ImageBlock(nhsuk.ImageBlock):
 class TableBlock(nhsuk.TableBlock):
     class Meta:
         icon = "table"
-        template = "wagtailnhsukfrontend/table.html"
+        template = "blocks/table.html"
         description = "A table with a caption and header row."
         preview_value = {
             "caption": "Risk groups",

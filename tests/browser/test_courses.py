@@ -94,3 +94,23 @@ def test_empty_my_learning_has_no_axe_violations(tab, axe, live_home):
 
     assert tab.get_by_text("You have not enrolled on a course yet.").is_visible()
     assert axe(tab) == []
+
+
+def test_every_lesson_of_the_course_passes_axe_and_fits_a_phone(tab, axe, live_home):
+    """The course as the content files build it: every lesson, at desktop and phone widths, has
+    no axe-core violation and never scrolls sideways (a wide table scrolls in its own box)."""
+    from django.core.management import call_command
+
+    from courses.learning.models import LessonPage
+
+    call_command("load_content", verbosity=0)
+    problems = []
+    for lesson in LessonPage.objects.live().order_by("path"):
+        for width in WIDTHS:
+            tab.set_viewport_size({"width": width, "height": 900})
+            tab.goto(lesson.url)
+            if violations := axe(tab):
+                problems.append(f"{lesson.slug} at {width}: {violations}")
+            if tab.evaluate("document.documentElement.scrollWidth") > width:
+                problems.append(f"{lesson.slug} at {width}: scrolls sideways")
+    assert problems == []
