@@ -330,10 +330,7 @@ def vignettes_refresh(*, content: list[VignetteContent] | None = None) -> list[V
     refreshed = []
     for vignette in content:
         page = pages.get(vignette.slug)
-        reviewed = (vignette.review or {}).get("reviewed_on")
-        if page is None or not reviewed:
-            continue
-        if page.reviewed_on is not None and page.reviewed_on >= reviewed:
+        if page is None or not page.reviewed_before(vignette.review):
             continue
         fresh = vignette.page()
         for name in REFRESHED_FIELDS:

@@ -764,6 +764,15 @@ SAFETY_NETTING_HEADINGS = {
     "same_day": "Get help the same day (your GP surgery, or NHS 111) if you have",
     "soon": "Come back soon (book an appointment) if you have",
 }
+# The three parts in order, most urgent first: (key, heading, signs).
+SAFETY_NETTING: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (key, SAFETY_NETTING_HEADINGS[key], signs)
+    for key, signs in (
+        ("now", SAFETY_NETTING_NOW),
+        ("same_day", SAFETY_NETTING_SAME_DAY),
+        ("soon", SAFETY_NETTING_SOON),
+    )
+)
 
 
 def red_flag(key: str) -> RedFlag:

@@ -54,6 +54,14 @@ class ClinicalReview(models.Model):
         if self.reviewed_on and self.next_review_due and self.next_review_due <= self.reviewed_on:
             raise ValidationError({"next_review_due": MESSAGE_NEXT_BEFORE_REVIEW})
 
+    def reviewed_before(self, review: dict | None) -> bool:
+        """Whether a content file's review record (`{reviewed_on: …}`) is later than this page's
+        own review: the file then supersedes the page (`load_content --refresh-reviewed`)."""
+        reviewed_on = (review or {}).get("reviewed_on")
+        if reviewed_on is None:
+            return False
+        return self.reviewed_on is None or self.reviewed_on < reviewed_on
+
     def review_due(self, *, today: datetime.date | None = None) -> bool:
         """Never reviewed, or the next review falls due within the notice period."""
         today = today or timezone.localdate()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Count, QuerySet
+
 from allauth.account.models import EmailAddress
 
 from core.models import User
@@ -15,6 +17,22 @@ from courses.cohorts.models import (
 )
 
 
+def _verified_addresses(user: User) -> QuerySet:
+    return EmailAddress.objects.filter(user=user, verified=True).values("email")
+
+
+def invitations_pending(*, user: User) -> QuerySet[CohortInvitation]:
+    """The invitations waiting for this person: to any address of theirs that is verified."""
+    return (
+        CohortInvitation.objects.filter(
+            accepted_at__isnull=True, email__in=_verified_addresses(user)
+        )
+        .exclude(cohort__members__user=user)
+        .select_related("cohort__course")
+        .order_by("invited_at", "pk")
+    )
+
+
 def _when(moment) -> str | None:
     return moment.isoformat() if moment else None
 
@@ -23,7 +41,6 @@ def cohorts_personal_data(*, user: User) -> dict:
     """The person's cohorts and invitations, the reminders they were sent, and, for a trainer,
     the cohorts they lead, the join links they made, their assignments and the reminders they
     sent (counted: the recipients are other people)."""
-    verified = EmailAddress.objects.filter(user=user, verified=True).values("email")
     return {
         "cohorts": [
             {
@@ -41,9 +58,9 @@ def cohorts_personal_data(*, user: User) -> dict:
                 "invited_at": _when(invitation.invited_at),
                 "accepted_at": _when(invitation.accepted_at),
             }
-            for invitation in CohortInvitation.objects.filter(email__in=verified).select_related(
-                "cohort"
-            )
+            for invitation in CohortInvitation.objects.filter(
+                email__in=_verified_addresses(user)
+            ).select_related("cohort")
         ],
         "reminders_received": [
             {
@@ -84,8 +101,10 @@ def cohorts_personal_data(*, user: User) -> dict:
                 "sent_at": _when(batch.created_at),
                 "course": batch.course.title if batch.course else None,
                 "scope": batch.scope,
-                "people_reminded": batch.recipients.count(),
+                "people_reminded": batch.people_reminded,
             }
-            for batch in ReminderBatch.objects.filter(trainer=user).select_related("course")
+            for batch in ReminderBatch.objects.filter(trainer=user)
+            .select_related("course")
+            .annotate(people_reminded=Count("recipients"))
         ],
     }

@@ -26,6 +26,7 @@ from courses.cohorts.models import (
     JoinLink,
     ReminderBatch,
 )
+from courses.cohorts.selectors import invitations_pending
 from courses.cohorts.tasks import reminder_batch_send
 from courses.learning.models import CoursePage, Enrolment
 from courses.learning.selectors import course_completers
@@ -162,19 +163,6 @@ def _accept(invitation: CohortInvitation, user: User) -> bool:
         organisation=invitation.organisation,
     )
     return joined
-
-
-def invitations_pending(*, user: User):
-    """The invitations waiting for this person: to any address of theirs that is verified."""
-    from allauth.account.models import EmailAddress
-
-    verified = EmailAddress.objects.filter(user=user, verified=True).values("email")
-    return (
-        CohortInvitation.objects.filter(accepted_at__isnull=True, email__in=verified)
-        .exclude(cohort__members__user=user)
-        .select_related("cohort__course")
-        .order_by("invited_at", "pk")
-    )
 
 
 def invitations_accept(*, user: User) -> int:

@@ -16,12 +16,12 @@ from core.roles import trainer_required
 from courses.cohorts.forms import AddByEmailForm, CohortForm, ImportForm, JoinLinkForm
 from courses.cohorts.models import CohortMember, JoinLink
 from courses.cohorts.scope import cohort_in_scope_or_404, cohorts_in_scope
+from courses.cohorts.selectors import invitations_pending
 from courses.cohorts.services import (
     cohort_create,
     import_apply,
     import_check,
     invitation_answer,
-    invitations_pending,
     join_link_create,
     join_link_revoke,
     join_link_use,

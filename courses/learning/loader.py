@@ -350,22 +350,18 @@ def _from_tool(node: Node, sources: _Sources) -> list[Block]:
         items = [f"<p>{escape(text)}</p>" for text in startback.CARE_FOR_EVERYONE]
         return [("do_list", {"heading_level": 3, "label": node.text("label"), "do": items})]
     node.only_keys("part")
-    headings = startback.SAFETY_NETTING_HEADINGS
+    card_types = {"now": "immediate", "same_day": "urgent", "soon": "primary"}
     return [
         (
             "care_card",
             {
-                "type": card_type,
+                "type": card_types[key],
                 "heading_level": 3,
-                "title": f"Tell every patient: {headings[key][0].lower()}{headings[key][1:]}",
+                "title": f"Tell every patient: {heading[0].lower()}{heading[1:]}",
                 "body": [("richtext", _p_list(signs))],
             },
         )
-        for key, card_type, signs in (
-            ("now", "immediate", startback.SAFETY_NETTING_NOW),
-            ("same_day", "urgent", startback.SAFETY_NETTING_SAME_DAY),
-            ("soon", "primary", startback.SAFETY_NETTING_SOON),
-        )
+        for key, heading, signs in startback.SAFETY_NETTING
     ]
 
 
@@ -766,12 +762,6 @@ def course_load(*, content: CourseContent | None = None) -> CoursePage:
     return course
 
 
-def _reviewed_later(file_review: dict, page) -> bool:
-    """Whether the file records a clinical review later than the page's own."""
-    file_reviewed = file_review.get("reviewed_on")
-    return bool(file_reviewed) and (page.reviewed_on is None or page.reviewed_on < file_reviewed)
-
-
 @transaction.atomic
 def lessons_refresh(*, content: CourseContent | None = None) -> list[LessonPage]:
     """Publish the file's version of each lesson whose file records a later clinical review
@@ -793,7 +783,7 @@ def lessons_refresh(*, content: CourseContent | None = None) -> list[LessonPage]
             continue
         for lesson in module_content.lessons:
             page = LessonPage.objects.child_of(module).filter(slug=lesson.slug).first()
-            if page is None or not _reviewed_later(lesson.review, page):
+            if page is None or not page.reviewed_before(lesson.review):
                 continue
             page.title = lesson.title
             page.summary = lesson.summary

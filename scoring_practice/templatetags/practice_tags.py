@@ -71,11 +71,9 @@ def red_flag_names() -> list[str]:
 def safety_net() -> dict:
     """What every patient is told to watch for: when to go to A&E now, when to get help the
     same day, and when to come back soon, each with its heading."""
-    headings = startback.SAFETY_NETTING_HEADINGS
     return {
-        "now": {"heading": headings["now"], "signs": startback.SAFETY_NETTING_NOW},
-        "same_day": {"heading": headings["same_day"], "signs": startback.SAFETY_NETTING_SAME_DAY},
-        "soon": {"heading": headings["soon"], "signs": startback.SAFETY_NETTING_SOON},
+        key: {"heading": heading, "signs": signs}
+        for key, heading, signs in startback.SAFETY_NETTING
     }
 
 
